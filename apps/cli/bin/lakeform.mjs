@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI is bundled to dist/ by `npm run build` (esbuild), so start-up stays fast.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const bundle = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'lakeform.mjs');
+if (!existsSync(bundle)) {
+  process.stderr.write('lakeform is not built yet: run `npm run build` at the repository root first.\n');
+  process.exit(2);
+}
+await import(pathToFileURL(bundle).href);

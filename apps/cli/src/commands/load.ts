@@ -1,0 +1,47 @@
+import { compileProject, selectFromManifest, type CompiledProject, type IndirectSelectionMode, type Manifest } from '@lakeform/sql-compiler';
+import { parseVars, type ProjectFlags } from '../cli-options.js';
+import type { Output } from '../output.js';
+import { findProjectDir } from '../project-dir.js';
+
+export interface LoadOptions {
+  compile: boolean;
+  inline?: string;
+  resourceTypes?: string[];
+  indirectSelection?: IndirectSelectionMode;
+  which: string;
+}
+
+/** Parses (and optionally compiles) the project the flags point at, applying node selection. */
+export async function loadProject(flags: ProjectFlags, out: Output, opts: LoadOptions): Promise<{ project: CompiledProject; selected: Set<string> }> {
+  const projectDir = findProjectDir(flags.projectDir);
+  const vars = parseVars(flags.vars);
+  let selected: Set<string> | undefined;
+  const selectIn = (m: Manifest) => {
+    const r = selectFromManifest(m, {
+      projectDir,
+      select: flags.select,
+      exclude: flags.exclude,
+      selector: flags.selector,
+      stateDir: flags.state,
+      resourceTypes: opts.resourceTypes,
+      indirectSelection: opts.indirectSelection,
+    });
+    for (const u of r.unmatched) out.warn({ code: 'W_NOTHING_SELECTED', message: u.message });
+    selected = r.selected;
+    return r.selected;
+  };
+  const project = await compileProject({
+    projectDir,
+    ...(flags.profilesDir ? { profilesDir: flags.profilesDir } : {}),
+    ...(flags.target ? { target: flags.target } : {}),
+    vars,
+    compile: opts.compile,
+    selectIds: opts.inline !== undefined && !flags.select?.length ? () => new Set() : selectIn,
+    ...(opts.inline !== undefined ? { inline: opts.inline } : {}),
+    fullRefresh: !!flags.fullRefresh,
+    which: opts.which,
+  });
+  for (const w of project.warnings) out.warn(w);
+  for (const l of project.logs) if (l.level === 'info' || l.level === 'warn') out.info(l.message);
+  return { project, selected: selected ?? selectIn(project.manifest) };
+}

@@ -1,0 +1,20 @@
+import { runCli } from './program.js';
+
+const started = process.hrtime.bigint();
+if (process.env['LAKEFORM_REPORT_RESOURCES']) {
+  // For tools/bench: peak memory and wall time of this process, on stderr at exit.
+  process.on('exit', () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    process.stderr.write(`lakeform-resources: ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, ms })}\n`);
+  });
+}
+
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`error E_INTERNAL: ${e instanceof Error ? (process.argv.includes('--debug') ? e.stack : e.message) : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,4 @@
+{#- expect_column_min_to_be_between(model, column_name, min_value=None, max_value=None, group_by=None, row_condition=None, strictly=False): fails when the column's minimum (per group) is out of range. -#}
+{% test expect_column_min_to_be_between(model, column_name, min_value=None, max_value=None, group_by=None, row_condition=None, strictly=False) -%}
+  {{- dbt_expectations.expression_between(model, 'min(' ~ column_name ~ ')', min_value, max_value, group_by, row_condition, strictly) -}}
+{%- endtest %}

@@ -1,0 +1,4 @@
+{#- expect_column_stdev_to_be_between(model, column_name, min_value=None, max_value=None, group_by=None, row_condition=None, strictly=False): fails when the column's sample standard deviation (per group) is out of range. -#}
+{% test expect_column_stdev_to_be_between(model, column_name, min_value=None, max_value=None, group_by=None, row_condition=None, strictly=False) -%}
+  {{- dbt_expectations.expression_between(model, 'stddev_samp(' ~ column_name ~ ')', min_value, max_value, group_by, row_condition, strictly) -}}
+{%- endtest %}

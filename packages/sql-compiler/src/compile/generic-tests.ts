@@ -1,0 +1,128 @@
+import { posix } from 'node:path';
+import { LakeformError } from '../errors.js';
+import { pyRepr } from '../jinja/index.js';
+import { mergeConfigs, normalizeTestEntry } from '../project/index.js';
+import { closestName } from '../suggest.js';
+import { defaultConfig } from './config-defaults.js';
+import type { PackageInfo } from './load-packages.js';
+import type { MacroRegistry } from './macro-registry.js';
+import { emptyDraft, type NodeDraft } from './node-draft.js';
+import { folderConfigFor, shortHash, type PendingTest } from './parse-project.js';
+import type { TemplateCache } from './template-cache.js';
+
+const REF_OR_SOURCE = /^\s*(ref|source)\s*\(.*\)\s*$/s;
+
+/** dbt's generic test naming: test, target and flattened arguments; long names get a hash. */
+function synthesizeName(testName: string, namespace: string | null, target: string, args: Record<string, unknown>): string {
+  const flat: string[] = [];
+  for (const k of Object.keys(args).sort()) {
+    if (k === 'model') continue;
+    const v = args[k];
+    const parts = Array.isArray(v) ? v : v && typeof v === 'object' ? Object.values(v) : [v];
+    for (const p of parts) flat.push(String(p === null ? 'None' : p === true ? 'True' : p === false ? 'False' : p));
+  }
+  const clean = flat.map((a) => a.replace(/[^0-9a-zA-Z_]+/g, '_'));
+  const identifier = `${namespace ? `${namespace}_${testName}` : testName}_${target}`;
+  const full = clean.length ? `${identifier}_${clean.join('__')}` : identifier;
+  if (full.length >= 64) return `${identifier.slice(0, 30)}_${shortHash(full, 32)}`;
+  return full;
+}
+
+/** A Jinja expression for one test argument: ref()/source() strings are evaluated, the rest are literals. */
+function argExpression(v: unknown): string {
+  if (typeof v === 'string' && REF_OR_SOURCE.test(v)) return v.trim();
+  return pyRepr(v);
+}
+
+export function findTestMacro(registry: MacroRegistry, rootPackage: string, ownerPackage: string, testName: string, namespace: string | null): { packageName: string; name: string } | undefined {
+  const macro = `test_${testName}`;
+  const order = namespace ? [namespace] : [rootPackage, ownerPackage, 'dbt'];
+  for (const pkg of order) if (registry.get(pkg, macro)) return { packageName: pkg, name: macro };
+  return undefined;
+}
+
+/** Turns the tests listed in YAML into test nodes whose template calls the generic test macro. */
+export function buildGenericTests(pending: PendingTest[], packages: PackageInfo[], registry: MacroRegistry, templates: TemplateCache): NodeDraft[] {
+  const root = packages[0]!;
+  const byName = new Map(packages.map((p) => [p.name, p]));
+  const out: NodeDraft[] = [];
+  const seen = new Map<string, NodeDraft>();
+  for (const p of pending) {
+    let norm: ReturnType<typeof normalizeTestEntry>;
+    try {
+      norm = normalizeTestEntry(p.entry as never);
+    } catch (e) {
+      throw new LakeformError({ code: 'E_TEST_INVALID', message: e instanceof Error ? e.message : String(e), location: p.location, hint: "a test is a name ('unique') or a mapping {test_name: {arguments...}}" });
+    }
+    const namespace = norm.namespace ?? null;
+    const found = findTestMacro(registry, root.name, p.packageName, norm.testName, namespace);
+    if (!found) {
+      const known = [...registry.all()].filter((m) => m.name.startsWith('test_')).map((m) => (m.packageName === 'dbt' || m.packageName === root.name ? m.name.slice(5) : `${m.packageName}.${m.name.slice(5)}`));
+      const want = namespace ? `${namespace}.${norm.testName}` : norm.testName;
+      const near = closestName(want, known);
+      throw new LakeformError({
+        code: 'E_TEST_NOT_FOUND',
+        message: `generic test '${want}' does not exist`,
+        location: p.location,
+        hint: near ? `did you mean '${near}'?` : namespace ? `is package '${namespace}' listed in packages.yml?` : 'define it with {% test name(model, column_name) %} under macros/ or tests/generic/',
+      });
+    }
+    const isSource = p.attachedTo.kind === 'source';
+    const targetName = p.attachedTo.kind === 'source' ? `${p.attachedTo.source.sourceName}_${p.attachedTo.source.name}` : p.attachedTo.node.name;
+    const relationExpr =
+      p.attachedTo.kind === 'source'
+        ? `source(${pyRepr(p.attachedTo.source.sourceName)}, ${pyRepr(p.attachedTo.source.name)})`
+        : p.attachedTo.node.version !== null
+          ? `ref(${pyRepr(p.attachedTo.node.name)}, v=${pyRepr(p.attachedTo.node.version)})`
+          : `ref(${pyRepr(p.attachedTo.node.name)})`;
+    const args: Record<string, unknown> = { ...norm.args };
+    if (p.columnName !== null) args['column_name'] = p.columnName;
+    const testName = norm.customName ?? synthesizeName(norm.testName, namespace, targetName, args);
+    const pkg = byName.get(p.packageName)!;
+    const ymlDir = posix.dirname(p.schemaFile.pathInRoot);
+    const fqn = [p.packageName, ...(ymlDir === '.' ? [] : ymlDir.split('/')), testName];
+    const uid = `test.${p.packageName}.${testName}.${shortHash(`${testName}:${p.schemaFile.relPath}:${JSON.stringify(args)}`)}`;
+    const macroRef = namespace ? `${namespace}.test_${norm.testName}` : `test_${norm.testName}`;
+    const callArgs = [`model=get_where_subquery(${relationExpr})`, ...Object.entries(args).map(([k, v]) => `${k}=${argExpression(v)}`)];
+    const renderSource = `{{ ${macroRef}(${callArgs.join(', ')}) }}`;
+    const n = emptyDraft({
+      uniqueId: uid,
+      resourceType: 'test',
+      name: testName,
+      packageName: p.packageName,
+      path: posix.join(ymlDir === '.' ? '' : ymlDir, `${testName}.sql`),
+      originalFilePath: p.schemaFile.relPath,
+      location: p.location,
+      fqn,
+      rawCode: `{{ ${macroRef}(**_dbt_generic_test_kwargs) }}`,
+      checksum: shortHash(renderSource, 64),
+    });
+    n.template = templates.parse(renderSource, p.schemaFile.relPath, uid);
+    n.folderConfig = mergeConfigs(folderConfigFor(pkg, root, 'tests', fqn), folderConfigFor(pkg, root, 'data_tests', fqn));
+    const cfg = { ...norm.config };
+    if (p.inheritedTags.length) cfg['tags'] = [...p.inheritedTags, ...((cfg['tags'] as string[] | undefined) ?? [])];
+    n.patchConfig = cfg;
+    n.config = mergeConfigs(mergeConfigs(defaultConfig('test'), n.folderConfig), n.patchConfig);
+    n.testMetadata = {
+      name: norm.testName,
+      namespace,
+      kwargs: { ...args, model: `{{ get_where_subquery(${relationExpr}) }}` },
+    };
+    n.columnName = p.columnName;
+    n.fileKeyName = isSource ? `sources.${p.attachedTo.kind === 'source' ? p.attachedTo.source.sourceName : ''}` : `models.${targetName}`;
+    n.attachedNode = p.attachedTo.kind === 'node' ? p.attachedTo.node.uniqueId : null;
+    n.testKwargs = args;
+    const dup = seen.get(uid);
+    if (dup) {
+      throw new LakeformError({
+        code: 'E_DUPLICATE_NODE',
+        message: `test '${testName}' is defined twice for the same target and arguments`,
+        location: p.location,
+        hint: 'remove the duplicate, or give one of them a name: (dbt 1.7+)',
+      });
+    }
+    seen.set(uid, n);
+    out.push(n);
+  }
+  return out;
+}

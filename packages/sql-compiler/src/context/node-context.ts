@@ -1,0 +1,424 @@
+import { LakeformError } from '../errors.js';
+import { Macro } from '../jinja/index.js';
+import type { CompileState } from '../compile/compile-state.js';
+import type { NodeDraft, RefCall } from '../compile/node-draft.js';
+import { didYouMean } from '../suggest.js';
+import { AgateTable } from './agate-table.js';
+import { bind, splitKwargs } from './arguments.js';
+import { ConfigObject } from './config-object.js';
+import { nodeAsDict } from './node-dict.js';
+import { Relation, type RelationType } from './relation.js';
+import { NeedsWarehouse, WarehouseAnswers, type WarehouseColumn, type WarehouseTable } from './warehouse.js';
+
+export type RenderPhase = 'parse' | 'compile';
+
+export class ColumnObject {
+  constructor(
+    readonly name: string,
+    readonly data_type: string,
+  ) {}
+  get column(): string {
+    return this.name;
+  }
+  get dtype(): string {
+    return this.data_type;
+  }
+  get quoted(): string {
+    return `"${this.name}"`;
+  }
+  is_string(): boolean {
+    return /char|string|text/i.test(this.data_type);
+  }
+  is_number(): boolean {
+    return /int|decimal|numeric|double|float|real/i.test(this.data_type);
+  }
+  is_integer(): boolean {
+    return /int/i.test(this.data_type);
+  }
+  is_float(): boolean {
+    return /double|float|real/i.test(this.data_type);
+  }
+  is_numeric(): boolean {
+    return /decimal|numeric/i.test(this.data_type);
+  }
+  toString(): string {
+    return `<Column ${this.name} (${this.data_type})>`;
+  }
+}
+
+/**
+ * One render of one node: builds the dbt context the template sees (`ref`, `source`, `config`,
+ * `this`, `adapter`, macros, ...) for either the parse pass (records refs and config, execute is
+ * False) or the compile pass (resolves relations, execute is True).
+ */
+export class RenderSession {
+  readonly ctx: Record<string, unknown>;
+  /** Ephemeral models this render referenced, in first-use order. */
+  readonly ephemeralRefs: NodeDraft[] = [];
+  private readonly bound = new Map<string, Macro>();
+  private readonly namespaces = new Map<string, Record<string, unknown>>();
+  private readonly resolvers = new Map<string, (name: string) => unknown>();
+  private readonly statementResults = new Map<string, unknown>();
+
+  constructor(
+    private readonly state: CompileState,
+    readonly node: NodeDraft,
+    readonly phase: RenderPhase,
+    private readonly answers: WarehouseAnswers,
+    extra: Record<string, unknown> = {},
+  ) {
+    const execute = phase === 'compile';
+    this.ctx = {
+      ...state.globals,
+      execute,
+      ref: (...a: unknown[]) => this.ref(a),
+      source: (...a: unknown[]) => this.source(a),
+      config: new ConfigObject(node, phase),
+      var: (...a: unknown[]) => this.variable(a),
+      env_var: (...a: unknown[]) => this.envVar(a),
+      is_incremental: () => this.isIncremental(),
+      adapter: this.adapterObject(),
+      run_query: (...a: unknown[]) => this.runQuery(a),
+      statement: (...a: unknown[]) => this.statement(a),
+      load_result: (name: string) => this.statementResults.get(name) ?? null,
+      store_result: (...a: unknown[]) => {
+        const v = bind('store_result', a, ['name', 'response', 'agate_table']).values;
+        this.statementResults.set(String(v['name']), { response: v['response'], table: v['agate_table'], data: null });
+        return '';
+      },
+      log: (...a: unknown[]) => this.log(a),
+      print: (...a: unknown[]) => this.log(a),
+      doc: (...a: unknown[]) => this.doc(a),
+      target: state.target,
+      project_name: state.rootPackage,
+      model: execute ? nodeAsDict(node) : nodeAsDict(node),
+      node: nodeAsDict(node),
+      this: this.selfRelation(),
+      graph: execute ? state.graph() : { nodes: {}, sources: {}, exposures: {}, macros: {}, metrics: {}, groups: {}, semantic_models: {}, saved_queries: {} },
+      ...extra,
+    };
+    if (execute) {
+      // graph is expensive to reason about for caching: any node reading it is recompiled every time.
+      Object.defineProperty(this.ctx, 'graph', {
+        enumerable: true,
+        get: () => {
+          node.volatile = true;
+          return state.graph();
+        },
+      });
+    }
+  }
+
+  /** Name resolution after locals, template and ctx: macros of the node's package, the root project, dbt, then package namespaces. */
+  resolverFor(packageName: string): (name: string) => unknown {
+    let r = this.resolvers.get(packageName);
+    if (!r) {
+      r = (name: string) => {
+        const reg = this.state.registry;
+        const entry = reg.get(packageName, name) ?? reg.get(this.state.rootPackage, name) ?? reg.get('dbt', name);
+        if (entry) return this.bindMacro(entry.packageName, name);
+        if (reg.hasPackage(name) || this.state.packageNames.has(name)) return this.namespace(name);
+        return undefined;
+      };
+      this.resolvers.set(packageName, r);
+    }
+    return r;
+  }
+
+  bindMacro(packageName: string, name: string): Macro {
+    const key = `${packageName}\u0000${name}`;
+    let m = this.bound.get(key);
+    if (!m) {
+      const entry = this.state.registry.get(packageName, name)!;
+      m = entry.def.bind(this.ctx, { resolve: this.resolverFor(packageName) });
+      this.node.macros.add(entry.uniqueId);
+      this.bound.set(key, m);
+    }
+    return m;
+  }
+
+  private namespace(packageName: string): Record<string, unknown> {
+    let ns = this.namespaces.get(packageName);
+    if (!ns) {
+      ns = {};
+      for (const name of this.state.registry.namesIn(packageName)) {
+        Object.defineProperty(ns, name, { enumerable: true, get: () => this.bindMacro(packageName, name) });
+      }
+      this.namespaces.set(packageName, ns);
+    }
+    return ns;
+  }
+
+  private ref(args: unknown[]): Relation {
+    const { positional, kwargs } = splitKwargs(args);
+    if (positional.length < 1 || positional.length > 2) {
+      throw new TypeError(`ref() takes 1 or 2 positional arguments (model name, or package and model name), got ${positional.length}`);
+    }
+    const version = (kwargs['v'] ?? kwargs['version'] ?? null) as string | number | null;
+    const call: RefCall =
+      positional.length === 2
+        ? { package: String(positional[0]), name: String(positional[1]), version }
+        : { package: null, name: String(positional[0]), version };
+    if (this.phase === 'parse') {
+      if (!this.node.refs.some((r) => r.name === call.name && r.package === call.package && r.version === call.version)) this.node.refs.push(call);
+      return new Relation({ database: this.str(this.state.target['database']), schema: this.str(this.state.target['schema']), identifier: call.name });
+    }
+    const target = this.state.resolveRef(this.node, call);
+    return this.relationOf(target);
+  }
+
+  relationOf(target: NodeDraft): Relation {
+    if (target.config['materialized'] === 'ephemeral') {
+      if (!this.ephemeralRefs.includes(target)) this.ephemeralRefs.push(target);
+      return new Relation({ identifier: target.name }, { cteName: `__dbt__cte__${target.name}` });
+    }
+    return new Relation({ database: target.database, schema: target.schema, identifier: target.alias, type: relationTypeOf(target) });
+  }
+
+  private source(args: unknown[]): Relation {
+    const v = bind('source', args, ['source_name', 'table_name'], { required: 2 }).values;
+    const sourceName = String(v['source_name']);
+    const tableName = String(v['table_name']);
+    if (this.phase === 'parse') {
+      if (!this.node.sources.some(([s, t]) => s === sourceName && t === tableName)) this.node.sources.push([sourceName, tableName]);
+      return new Relation({ database: this.str(this.state.target['database']), schema: sourceName, identifier: tableName });
+    }
+    const src = this.state.resolveSource(this.node, sourceName, tableName);
+    return new Relation({ database: src.database, schema: src.schema, identifier: src.identifier, type: 'external' });
+  }
+
+  private selfRelation(): Relation {
+    const n = this.node;
+    if (this.phase === 'parse') {
+      return new Relation({ database: this.str(this.state.target['database']), schema: this.str(this.state.target['schema']), identifier: n.name });
+    }
+    return new Relation({ database: n.database, schema: n.schema, identifier: n.alias, type: relationTypeOf(n) });
+  }
+
+  private str(v: unknown): string | null {
+    return v === undefined || v === null ? null : String(v);
+  }
+
+  private variable(args: unknown[]): unknown {
+    const v = bind('var', args, ['name', 'default']).values;
+    const name = String(v['name']);
+    const s = this.state;
+    if (name in s.cliVars) return s.cliVars[name];
+    const pkgVars = s.packageVars.get(this.node.packageName);
+    if (pkgVars && name in pkgVars) return pkgVars[name];
+    if (name in s.projectVars) return s.projectVars[name];
+    if ('default' in v) return v['default'];
+    const known = [...Object.keys(s.cliVars), ...Object.keys(s.projectVars), ...Object.keys(pkgVars ?? {})];
+    const hint = didYouMean(name, known);
+    throw new LakeformError({
+      code: 'E_VAR_MISSING',
+      message: `required variable '${name}' is not set`,
+      node: this.node.uniqueId,
+      location: this.node.location,
+      hint: `${hint ? `${hint} ` : ''}define it under vars: in dbt_project.yml, pass --vars '{${name}: ...}', or give var() a default`,
+    });
+  }
+
+  private envVar(args: unknown[]): unknown {
+    const v = bind('env_var', args, ['var', 'default']).values;
+    const name = String(v['var']);
+    const value = this.state.env[name];
+    if (value !== undefined) {
+      this.node.volatile = true;
+      return value;
+    }
+    if ('default' in v) return v['default'];
+    throw new LakeformError({
+      code: 'E_ENV_VAR_MISSING',
+      message: `environment variable '${name}' is not set and env_var() was given no default`,
+      node: this.node.uniqueId,
+      location: this.node.location,
+      hint: `export ${name}=... before running, or use env_var('${name}', 'default')`,
+    });
+  }
+
+  private isIncremental(): boolean {
+    const n = this.node;
+    if (this.phase === 'parse' || n.config['materialized'] !== 'incremental' || this.state.fullRefresh || n.config['full_refresh'] === true) return false;
+    if (!this.state.warehouse) return false;
+    const key = `exists:${n.database}.${n.schema}.${n.alias}`;
+    n.volatile = true;
+    if (!this.answers.has(key)) {
+      throw new NeedsWarehouse(key, (w) => w.relationExists({ database: n.database, schema: n.schema, identifier: n.alias }));
+    }
+    return this.answers.get(key) !== undefined;
+  }
+
+  private needWarehouse(what: string): never {
+    throw new LakeformError({
+      code: 'E_NEEDS_WAREHOUSE',
+      message: `${what} needs a warehouse connection, and this command compiles without one`,
+      node: this.node.uniqueId,
+      location: this.node.location,
+      hint: "wrap the call in {% if execute %} and give a fallback, or run the command that connects to the warehouse (lakeform run / build)",
+    });
+  }
+
+  private runQuery(args: unknown[]): unknown {
+    const v = bind('run_query', args, ['sql'], { required: 1 }).values;
+    if (this.phase === 'parse') return null;
+    return this.query(String(v['sql']), 'run_query()');
+  }
+
+  private query(sql: string, what: string): AgateTable {
+    const key = `query:${sql}`;
+    this.node.volatile = true;
+    if (!this.answers.has(key)) {
+      if (!this.state.warehouse) this.needWarehouse(what);
+      throw new NeedsWarehouse(key, (w) => w.query(sql));
+    }
+    return new AgateTable(this.answers.get(key) as WarehouseTable);
+  }
+
+  private statement(args: unknown[]): string {
+    const v = bind('statement', args, ['name', 'fetch_result', 'auto_begin', 'language', 'caller']).values;
+    if (this.phase === 'parse') return '';
+    const caller = v['caller'];
+    const sql = typeof caller === 'function' ? String(caller()) : caller instanceof Macro ? String(caller.call([], {})) : '';
+    const table = this.query(sql, 'statement()');
+    const name = v['name'] === undefined || v['name'] === null ? 'main' : String(v['name']);
+    this.statementResults.set(name, {
+      response: { code: 'OK', rows_affected: table.rows.length },
+      table,
+      data: v['fetch_result'] ? table.rows.map((r) => [...r]) : null,
+    });
+    return '';
+  }
+
+  private log(args: unknown[]): string {
+    const v = bind('log', args, ['msg', 'info']).values;
+    this.state.logs.push({ level: v['info'] ? 'info' : 'debug', message: String(v['msg']), node: this.node.uniqueId });
+    return '';
+  }
+
+  private doc(args: unknown[]): string {
+    const { positional } = splitKwargs(args);
+    const name = String(positional[positional.length - 1]);
+    const pkg = positional.length === 2 ? String(positional[0]) : null;
+    const found = this.state.docs.get(pkg ? `${pkg}.${name}` : name) ?? this.state.docs.get(`${this.state.rootPackage}.${name}`);
+    if (found === undefined) {
+      const names = [...this.state.docs.keys()].filter((k) => !k.includes('.'));
+      throw new LakeformError({
+        code: 'E_DOC_NOT_FOUND',
+        message: `doc('${name}') refers to a docs block that does not exist`,
+        node: this.node.uniqueId,
+        location: this.node.location,
+        hint: didYouMean(name, names) || 'define it with {% docs name %}...{% enddocs %} in a .md file under the model paths',
+      });
+    }
+    return found;
+  }
+
+  private columnsOf(rel: Relation): ColumnObject[] {
+    if (this.phase === 'parse') return [];
+    const key = `columns:${rel.database}.${rel.schema}.${rel.identifier}`;
+    if (this.state.warehouse) {
+      if (!this.answers.has(key)) {
+        throw new NeedsWarehouse(key, (w) => w.getColumns({ database: rel.database, schema: rel.schema, identifier: rel.identifier ?? '' }));
+      }
+      const answer = this.answers.get(key) as WarehouseColumn[] | undefined;
+      if (answer) return answer.map((c) => new ColumnObject(c.name, c.dataType));
+    }
+    return this.declaredColumns(rel);
+  }
+
+  /** Without a warehouse, columns come from what schema YAML declares for that relation. */
+  private declaredColumns(rel: Relation): ColumnObject[] {
+    const ident = (rel.cteName ? rel.identifier : rel.identifier)?.toLowerCase();
+    const schema = rel.schema?.toLowerCase();
+    for (const n of this.state.nodes.values()) {
+      if (n.resourceType === 'test') continue;
+      const matches = rel.cteName ? n.name.toLowerCase() === ident : n.alias.toLowerCase() === ident && (!schema || n.schema.toLowerCase() === schema);
+      if (matches) return Object.values(n.columns).map((c) => new ColumnObject(c.name, c.data_type ?? ''));
+    }
+    for (const s of this.state.sources.values()) {
+      if (s.identifier.toLowerCase() === ident && (!schema || s.schema.toLowerCase() === schema)) {
+        const cols = (s.entry['columns'] ?? {}) as Record<string, { name: string; data_type: string | null }>;
+        return Object.values(cols).map((c) => new ColumnObject(c.name, c.data_type ?? ''));
+      }
+    }
+    return [];
+  }
+
+  private adapterObject(): Record<string, unknown> {
+    const s = this.state;
+    return {
+      type: () => s.adapterType,
+      quote: (id: unknown) => `"${String(id).replace(/"/g, '""')}"`,
+      quote_as_configured: (id: unknown) => `"${String(id)}"`,
+      quote_seed_column: (id: unknown, quote?: unknown) => (quote === false ? String(id) : `"${String(id)}"`),
+      dispatch: (...a: unknown[]) => this.dispatch(a),
+      get_columns_in_relation: (rel: unknown) => (rel instanceof Relation ? this.columnsOf(rel) : []),
+      get_relation: (...a: unknown[]) => {
+        const v = bind('get_relation', a, ['database', 'schema', 'identifier']).values;
+        const rel = new Relation({ database: v['database'] as string, schema: v['schema'] as string, identifier: v['identifier'] as string });
+        if (this.phase === 'parse' || !s.warehouse) return this.phase === 'parse' ? null : this.knownRelation(rel);
+        const key = `exists:${rel.database}.${rel.schema}.${rel.identifier}`;
+        if (!this.answers.has(key)) throw new NeedsWarehouse(key, (w) => w.relationExists({ database: rel.database, schema: rel.schema, identifier: rel.identifier ?? '' }));
+        const a2 = this.answers.get(key) as { type: 'table' | 'view' } | undefined;
+        return a2 ? rel.incorporate({ type: a2.type } as never) : null;
+      },
+      already_exists: () => false,
+      check_schema_exists: () => true,
+      get_missing_columns: () => [],
+      Relation: { create: relationCreate },
+      Column: { create: (name: string, dtype: string) => new ColumnObject(name, dtype) },
+    };
+  }
+
+  /** Without a warehouse, a relation "exists" when the project builds it (or declares it as a source). */
+  private knownRelation(rel: Relation): Relation | null {
+    const ident = rel.identifier?.toLowerCase();
+    const schema = rel.schema?.toLowerCase();
+    for (const n of this.state.nodes.values()) {
+      if (n.resourceType !== 'test' && n.alias.toLowerCase() === ident && n.schema.toLowerCase() === schema) return rel.incorporate({ type: relationTypeOf(n) } as never);
+    }
+    return null;
+  }
+
+  private dispatch(args: unknown[]): Macro {
+    const v = bind('adapter.dispatch', args, ['macro_name', 'macro_namespace', 'packages']).values;
+    const macroName = String(v['macro_name']);
+    const ns = v['macro_namespace'] === undefined || v['macro_namespace'] === null ? null : String(v['macro_namespace']);
+    const s = this.state;
+    let order: string[];
+    if (ns === null) order = [this.node.packageName, s.rootPackage, 'dbt'];
+    else order = s.dispatchSearchOrder.get(ns) ?? (ns === 'dbt' ? [s.rootPackage, 'dbt'] : [ns]);
+    const tried: string[] = [];
+    for (const pkg of order) {
+      for (const prefix of s.dispatchPrefixes) {
+        const name = `${prefix}__${macroName}`;
+        tried.push(`${pkg}.${name}`);
+        if (s.registry.get(pkg, name)) return this.bindMacro(pkg, name);
+      }
+    }
+    // dbt also accepts an unprefixed implementation in the namespace itself.
+    for (const pkg of order) if (s.registry.get(pkg, macroName) && ns !== null && pkg !== ns) return this.bindMacro(pkg, macroName);
+    throw new LakeformError({
+      code: 'E_MACRO_NOT_FOUND',
+      message: `adapter.dispatch('${macroName}'${ns ? `, '${ns}'` : ''}) found no implementation; looked for ${tried.join(', ')}`,
+      node: this.node.uniqueId,
+      location: this.node.location,
+      hint: `define a macro named default__${macroName}${ns ? ` in package '${ns}'` : ''}, or check the dispatch: search_order in dbt_project.yml`,
+    });
+  }
+}
+
+export function relationTypeOf(n: NodeDraft): RelationType {
+  const m = n.config['materialized'];
+  if (m === 'view') return 'view';
+  if (m === 'ephemeral') return 'cte';
+  if (n.resourceType === 'test' || n.resourceType === 'analysis' || n.resourceType === 'operation') return null;
+  return 'table';
+}
+
+export function relationCreate(...args: unknown[]): Relation {
+  const v = bind('Relation.create', args, ['database', 'schema', 'identifier', 'type']).values;
+  const s = (k: string) => (v[k] === undefined || v[k] === null ? null : String(v[k]));
+  return new Relation({ database: s('database'), schema: s('schema'), identifier: s('identifier'), type: (s('type') as RelationType) ?? null });
+}

@@ -1,0 +1,1 @@
+export const LAKEFORM_VERSION = '0.1.0';

@@ -1,0 +1,61 @@
+import { appendFileSync, readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { join } from 'node:path';
+import { generateProject, modelName } from './generate-project.js';
+import { repoRoot, runCli } from './run-cli.js';
+
+interface ManifestLike {
+  metadata: Record<string, unknown>;
+  nodes: Record<string, unknown>;
+  [k: string]: unknown;
+}
+
+/** The manifest without what legitimately differs between two compiles: run ids and one model. */
+function comparable(m: ManifestLike, changedModel: string): ManifestLike {
+  const { generated_at: _g, invocation_id: _i, ...metadata } = m.metadata;
+  void _g;
+  void _i;
+  const nodes = { ...m.nodes };
+  delete nodes[`model.bench.${changedModel}`];
+  return { ...m, metadata, nodes };
+}
+
+export interface CompileBenchResult {
+  models: number;
+  nodes: number;
+  coldSeconds: number;
+  coldMaxRssMb: number;
+  warmSeconds: number;
+  warmMaxRssMb: number;
+  warmOverCold: number;
+  manifestIdenticalApartFromChange: boolean;
+}
+
+/**
+ * Cold `lakeform compile` of a generated N-model project, then a warm recompile after one model
+ * file changed; reports both, their ratio, and whether the manifests agree apart from that model.
+ */
+export function compileBench(models: number, log: (s: string) => void): CompileBenchResult {
+  const dir = join(repoRoot(), '.bench', `compile-${models}`);
+  const gen = generateProject(dir, { models });
+  log(`generated ${models} models (${gen.files} files) in ${dir}`);
+  const cold = runCli(['compile', '--quiet', '--project-dir', dir], dir);
+  if (cold.code !== 0) throw new Error(`cold compile failed (${cold.code}):\n${cold.stderr.slice(0, 2000)}`);
+  const before = JSON.parse(readFileSync(join(dir, 'target', 'manifest.json'), 'utf8')) as ManifestLike;
+  const changed = modelName(Math.floor(models / 2));
+  const file = Object.values(before.nodes as Record<string, { unique_id: string; original_file_path: string }>).find((n) => n.unique_id === `model.bench.${changed}`)!.original_file_path;
+  appendFileSync(join(dir, file), '-- edited\n');
+  const warm = runCli(['compile', '--quiet', '--project-dir', dir], dir);
+  if (warm.code !== 0) throw new Error(`warm compile failed (${warm.code}):\n${warm.stderr.slice(0, 2000)}`);
+  const after = JSON.parse(readFileSync(join(dir, 'target', 'manifest.json'), 'utf8')) as ManifestLike;
+  return {
+    models,
+    nodes: Object.keys(after.nodes).length,
+    coldSeconds: cold.seconds,
+    coldMaxRssMb: cold.maxRssMb,
+    warmSeconds: warm.seconds,
+    warmMaxRssMb: warm.maxRssMb,
+    warmOverCold: warm.seconds / cold.seconds,
+    manifestIdenticalApartFromChange: isDeepStrictEqual(comparable(before, changed), comparable(after, changed)),
+  };
+}
