@@ -1,4 +1,8 @@
+import { setFlagsFromString } from 'node:v8';
 import { runCli } from './program.js';
+
+// Compiling allocates many short-lived objects; a larger young generation halves GC time.
+setFlagsFromString('--max-semi-space-size=64');
 
 const started = process.hrtime.bigint();
 if (process.env['LAKEFORM_REPORT_RESOURCES']) {

@@ -1,4 +1,4 @@
-import { writeCompiled, writeManifest } from '@lakeform/sql-compiler';
+import { readPreviousManifest, writeCompiled, writeManifest } from '@lakeform/sql-compiler';
 import type { ProjectFlags } from '../cli-options.js';
 import type { Output } from '../output.js';
 import { foundLine } from '../summary.js';
@@ -9,8 +9,9 @@ export async function compileCommand(flags: ProjectFlags & { inline?: string }, 
   const started = Date.now();
   const { project, selected } = await loadProject(flags, out, { compile: true, inline: flags.inline, which: 'compile' });
   out.info(foundLine(project.manifest));
+  const previous = readPreviousManifest(project.targetPath);
+  writeCompiled(project.targetPath, project.nodes.values(), previous);
   writeManifest(project.targetPath, project.manifest);
-  writeCompiled(project.targetPath, project.nodes.values(), { clean: true });
   if (project.inlineSql !== undefined) {
     out.info('Compiled inline node is:');
     out.result(project.inlineSql);

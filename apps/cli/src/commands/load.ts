@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { compileProject, selectFromManifest, type CompiledProject, type IndirectSelectionMode, type Manifest } from '@lakeform/sql-compiler';
 import { parseVars, type ProjectFlags } from '../cli-options.js';
 import type { Output } from '../output.js';
@@ -30,18 +32,25 @@ export async function loadProject(flags: ProjectFlags, out: Output, opts: LoadOp
     selected = r.selected;
     return r.selected;
   };
+  const selecting = !!(flags.select?.length || flags.exclude?.length || flags.selector || flags.state || opts.resourceTypes?.length || opts.indirectSelection) || existsSync(join(projectDir, 'selectors.yml'));
   const project = await compileProject({
     projectDir,
     ...(flags.profilesDir ? { profilesDir: flags.profilesDir } : {}),
     ...(flags.target ? { target: flags.target } : {}),
     vars,
     compile: opts.compile,
-    selectIds: opts.inline !== undefined && !flags.select?.length ? () => new Set() : selectIn,
+    ...(opts.inline !== undefined && !flags.select?.length ? { selectIds: () => new Set<string>() } : selecting ? { selectIds: selectIn } : {}),
     ...(opts.inline !== undefined ? { inline: opts.inline } : {}),
     fullRefresh: !!flags.fullRefresh,
     which: opts.which,
   });
+  out.debug(`compile phases: ${project.timings.map((t) => `${t.name} ${t.ms.toFixed(0)}ms`).join(', ')}`);
   for (const w of project.warnings) out.warn(w);
   for (const l of project.logs) if (l.level === 'info' || l.level === 'warn') out.info(l.message);
-  return { project, selected: selected ?? selectIn(project.manifest) };
+  if (!selected) selected = selecting ? selectIn(project.manifest) : allIds(project.manifest);
+  return { project, selected };
+}
+
+function allIds(m: Manifest): Set<string> {
+  return new Set([...Object.keys(m.nodes), ...Object.keys(m.sources), ...Object.keys(m.exposures)]);
 }

@@ -16,10 +16,11 @@ import { loadPackages, type PackageInfo } from './load-packages.js';
 import { applyNaming, namingOverrides } from './naming.js';
 import { emptyDraft, type NodeDraft } from './node-draft.js';
 import { validateNodeConfig } from './node-config-schema.js';
-import { parseFiles, type ExposureDraft, type ParsedFiles } from './parse-project.js';
+import { loadMacrosAndDocs, parseFiles, type ExposureDraft, type ParsedFiles } from './parse-project.js';
 import { renderNode, renderNodeSync } from './render-node.js';
 import { RefResolver } from './resolve-refs.js';
 import { TemplateCache } from './template-cache.js';
+import { PhaseTimer } from './phase-timer.js';
 import { assembleManifest } from '../manifest/assemble.js';
 import { renderYamlString } from './yaml-render.js';
 
@@ -45,6 +46,8 @@ export interface CompiledProject {
   compiledIds: string[];
   warnings: Warning[];
   logs: LogLine[];
+  /** Wall time per phase. */
+  timings: PhaseTimer['phases'];
   inlineSql?: string;
   projectName: string;
   targetPath: string;
@@ -64,16 +67,18 @@ function dispatchPrefixes(t: AdapterType): string[] {
 const asDict = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 /**
- * parse → compile: loads the project and its packages, renders every node once to learn its refs
- * and config, resolves names and the DAG, then renders the selected nodes to SQL.
+ * Everything a render needs before any node is parsed: packages, profile and target, the macro
+ * registry, the shared context. Used by the full compile and by the partial (warm) recompile.
  */
-export async function compileProject(opts: CompileOptions): Promise<CompiledProject> {
+export function prepareCompile(opts: CompileOptions) {
   const projectDir = resolve(opts.projectDir);
   const env = opts.env ?? process.env;
   const cliVars = opts.vars ?? {};
   const yamlRender = (template: string, where: { file: string; line?: number; column?: number }) => renderYamlString(template, where, { env, vars: cliVars });
 
+  const timer = new PhaseTimer();
   const { packages, warnings } = loadPackages(projectDir, yamlRender);
+  timer.mark('load packages');
   const root = packages[0]!;
   const rootProject = asDict(root.project);
   const profile = loadProfile({
@@ -100,14 +105,14 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
 
   const jinja = new Environment();
   const templates = new TemplateCache(jinja);
-  const parsed = parseFiles(packages, templates);
-  warnings.push(...parsed.warnings);
+  const macros = loadMacrosAndDocs(packages, templates);
+  timer.mark('macros');
 
   const logs: LogLine[] = [];
   const nodes = new Map<string, NodeDraft>();
   const sources = new Map<string, SourceDraft>();
   const docsMap = new Map<string, string>();
-  for (const d of parsed.docs) {
+  for (const d of macros.docs) {
     docsMap.set(`${d.packageName}.${d.name}`, d.content);
     if (d.packageName === root.name || !docsMap.has(d.name)) docsMap.set(d.name, d.content);
   }
@@ -129,12 +134,12 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
     dispatchSearchOrder.set(String(d['macro_namespace']), (d['search_order'] as string[]) ?? []);
   }
 
-  let resolver: RefResolver | undefined;
+  const resolverBox: { current: RefResolver | undefined } = { current: undefined };
   let graphObject: Record<string, unknown> | undefined;
   const runStartedAt = Date.now();
   const state: CompileState = {
     rootPackage: root.name,
-    registry: parsed.registry,
+    registry: macros.registry,
     jinja,
     adapterType,
     dispatchPrefixes: dispatchPrefixes(adapterType),
@@ -148,8 +153,8 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
     globals: buildGlobals({ invocationId: randomUUID(), runStartedAt, which: opts.which ?? 'compile', fullRefresh: !!opts.fullRefresh, onWarn: (m) => logs.push({ level: 'warn', message: m }) }),
     nodes,
     sources,
-    resolveRef: (from, call) => resolver!.resolveRef(from, call),
-    resolveSource: (from, s, tname) => resolver!.resolveSource(from, s, tname),
+    resolveRef: (from, call) => resolverBox.current!.resolveRef(from, call),
+    resolveSource: (from, s, tname) => resolverBox.current!.resolveSource(from, s, tname),
     docs: docsMap,
     warehouse: opts.warehouse,
     fullRefresh: !!opts.fullRefresh,
@@ -160,12 +165,29 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
     which: opts.which ?? 'compile',
   };
   state.invocationId = String(state.globals['invocation_id']);
+  for (const [k, v] of Object.entries(state.globals)) jinja.addGlobal(k, v);
+
+  return { projectDir, env, cliVars, timer, packages, warnings, root, rootProject, profile, target, adapterType, jinja, templates, macros, logs, nodes, sources, state, resolverBox };
+}
+
+export type PreparedCompile = ReturnType<typeof prepareCompile>;
+
+/**
+ * parse → compile: loads the project and its packages, renders every node once to learn its refs
+ * and config, resolves names and the DAG, then renders the selected nodes to SQL.
+ */
+export async function compileProject(opts: CompileOptions): Promise<CompiledProject> {
+  const prepared = prepareCompile(opts);
+  const { projectDir, timer, packages, warnings, root, rootProject, profile, target, adapterType, templates, macros, logs, nodes, sources, state, resolverBox } = prepared;
+  const parsed = parseFiles(packages, templates, macros);
+  timer.mark('read files');
+  warnings.push(...parsed.warnings);
 
   // Parse pass: learn each node's config, refs and sources.
   const disabled: NodeDraft[] = [];
   for (const n of parsed.nodes) {
     n.config = mergeConfigs(mergeConfigs(defaultConfig(n.resourceType), n.folderConfig), n.patchConfig);
-    if (n.template && n.resourceType !== 'seed') renderNodeSync(state, n, n.template, 'parse');
+    if (n.template && n.resourceType !== 'seed') renderNodeSync(state, n, n.template, 'parse', n.renderExtra);
     n.config = mergeConfigs(mergeConfigs(mergeConfigs(defaultConfig(n.resourceType), n.folderConfig), n.patchConfig), n.fileConfig);
     if (n.config['enabled'] === false) {
       disabled.push(n);
@@ -195,14 +217,16 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
     });
   }
 
+  timer.mark('parse render');
   const tests = buildGenericTests(parsed.pendingTests.filter((p) => (p.attachedTo.kind === 'node' ? nodes.has(p.attachedTo.node.uniqueId) : sources.has(p.attachedTo.source.uniqueId))), packages, parsed.registry, templates);
   for (const n of tests) {
-    renderNodeSync(state, n, n.template!, 'parse');
+    renderNodeSync(state, n, n.template!, 'parse', n.renderExtra);
     n.config = mergeConfigs(n.config, n.fileConfig);
     if (n.config['enabled'] === false) continue;
     validateNodeConfig(n);
     nodes.set(n.uniqueId, n);
   }
+  timer.mark('tests');
   for (const n of hookNodes(root, templates)) {
     n.config = { ...defaultConfig('operation') };
     nodes.set(n.uniqueId, n);
@@ -210,7 +234,8 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
 
   renderDescriptions(state, templates, nodes.values(), sources.values());
 
-  resolver = new RefResolver(nodes.values(), sources.values(), root.name, disabled.map((d) => d.name));
+  const resolver = new RefResolver(nodes.values(), sources.values(), root.name, disabled.map((d) => d.name));
+  resolverBox.current = resolver;
   for (const n of nodes.values()) {
     const deps = new Set<string>();
     for (const r of n.refs) deps.add(resolver.resolveRef(n, r).uniqueId);
@@ -219,10 +244,12 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
   }
   const exposures = resolveExposures(parsed.exposures, state, resolver, templates);
 
+  timer.mark('resolve refs');
   const overrides = namingOverrides(state);
   for (const n of nodes.values()) applyNaming(state, n, overrides);
   checkRelationClashes(nodes);
 
+  timer.mark('naming');
   const dag = new Dag();
   for (const id of sources.keys()) dag.addNode(id);
   for (const n of nodes.values()) {
@@ -246,6 +273,7 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
 
   const assemble = () => assembleManifest({ projectName: root.name, adapterType, invocationId: state.invocationId, nodes, sources, parsed, exposures, dag, disabled });
 
+  timer.mark('dag');
   // Compile pass.
   const compiledIds: string[] = [];
   let inlineSql: string | undefined;
@@ -256,7 +284,7 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
       if (compiled.has(n.uniqueId)) return;
       compiled.add(n.uniqueId);
       if (n.resourceType === 'seed') return;
-      const { output, session } = await renderNode(state, n, n.template!, 'compile');
+      const { output, session } = await renderNode(state, n, n.template!, 'compile', n.renderExtra);
       const ctes: { id: string; name: string; sql: string }[] = [];
       const addCtes = async (refs: NodeDraft[]) => {
         for (const e of refs) {
@@ -303,7 +331,9 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
     }
   }
 
+  timer.mark('compile render');
   const manifest = assemble();
+  timer.mark('manifest');
   return {
     manifest,
     nodes,
@@ -311,6 +341,7 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
     compiledIds,
     warnings,
     logs,
+    timings: timer.phases,
     ...(inlineSql !== undefined ? { inlineSql } : {}),
     projectName: root.name,
     targetPath: resolve(projectDir, String(rootProject['target-path'] ?? 'target')),

@@ -28,10 +28,10 @@ function synthesizeName(testName: string, namespace: string | null, target: stri
   return full;
 }
 
-/** A Jinja expression for one test argument: ref()/source() strings are evaluated, the rest are literals. */
-function argExpression(v: unknown): string {
+/** A Jinja expression for one test argument: ref()/source() strings are evaluated, the rest are passed in. */
+function argExpression(k: string, v: unknown): string {
   if (typeof v === 'string' && REF_OR_SOURCE.test(v)) return v.trim();
-  return pyRepr(v);
+  return `__lf_args[${pyRepr(k)}]`;
 }
 
 export function findTestMacro(registry: MacroRegistry, rootPackage: string, ownerPackage: string, testName: string, namespace: string | null): { packageName: string; name: string } | undefined {
@@ -69,12 +69,17 @@ export function buildGenericTests(pending: PendingTest[], packages: PackageInfo[
     }
     const isSource = p.attachedTo.kind === 'source';
     const targetName = p.attachedTo.kind === 'source' ? `${p.attachedTo.source.sourceName}_${p.attachedTo.source.name}` : p.attachedTo.node.name;
+    // What the manifest shows (dbt's form) and what is rendered: the rendered template only
+    // names placeholders, so every not_null test shares one parsed template.
     const relationExpr =
       p.attachedTo.kind === 'source'
         ? `source(${pyRepr(p.attachedTo.source.sourceName)}, ${pyRepr(p.attachedTo.source.name)})`
         : p.attachedTo.node.version !== null
           ? `ref(${pyRepr(p.attachedTo.node.name)}, v=${pyRepr(p.attachedTo.node.version)})`
           : `ref(${pyRepr(p.attachedTo.node.name)})`;
+    const relationTemplate =
+      p.attachedTo.kind === 'source' ? 'source(__lf_target[0], __lf_target[1])' : p.attachedTo.node.version !== null ? 'ref(__lf_target[0], v=__lf_target[1])' : 'ref(__lf_target[0])';
+    const targetValues = p.attachedTo.kind === 'source' ? [p.attachedTo.source.sourceName, p.attachedTo.source.name] : [p.attachedTo.node.name, p.attachedTo.node.version];
     const args: Record<string, unknown> = { ...norm.args };
     if (p.columnName !== null) args['column_name'] = p.columnName;
     const testName = norm.customName ?? synthesizeName(norm.testName, namespace, targetName, args);
@@ -83,7 +88,7 @@ export function buildGenericTests(pending: PendingTest[], packages: PackageInfo[
     const fqn = [p.packageName, ...(ymlDir === '.' ? [] : ymlDir.split('/')), testName];
     const uid = `test.${p.packageName}.${testName}.${shortHash(`${testName}:${p.schemaFile.relPath}:${JSON.stringify(args)}`)}`;
     const macroRef = namespace ? `${namespace}.test_${norm.testName}` : `test_${norm.testName}`;
-    const callArgs = [`model=get_where_subquery(${relationExpr})`, ...Object.entries(args).map(([k, v]) => `${k}=${argExpression(v)}`)];
+    const callArgs = [`model=get_where_subquery(${relationTemplate})`, ...Object.entries(args).map(([k, v]) => `${k}=${argExpression(k, v)}`)];
     const renderSource = `{{ ${macroRef}(${callArgs.join(', ')}) }}`;
     const n = emptyDraft({
       uniqueId: uid,
@@ -95,9 +100,10 @@ export function buildGenericTests(pending: PendingTest[], packages: PackageInfo[
       location: p.location,
       fqn,
       rawCode: `{{ ${macroRef}(**_dbt_generic_test_kwargs) }}`,
-      checksum: shortHash(renderSource, 64),
+      checksum: shortHash(`${renderSource}\u0000${JSON.stringify(targetValues)}\u0000${JSON.stringify(args)}`, 64),
     });
     n.template = templates.parse(renderSource, p.schemaFile.relPath, uid);
+    n.renderExtra = { __lf_target: targetValues, __lf_args: args };
     n.folderConfig = mergeConfigs(folderConfigFor(pkg, root, 'tests', fqn), folderConfigFor(pkg, root, 'data_tests', fqn));
     const cfg = { ...norm.config };
     if (p.inheritedTags.length) cfg['tags'] = [...p.inheritedTags, ...((cfg['tags'] as string[] | undefined) ?? [])];

@@ -6,6 +6,7 @@ import type { ColumnInfo } from '../manifest/schema.js';
 import type { FoundFile } from '../parse/discover-files.js';
 import { didYouMean } from '../suggest.js';
 import type { PackageInfo } from './load-packages.js';
+import { lazyLocation } from './lazy-location.js';
 import { MacroRegistry } from './macro-registry.js';
 import { emptyDraft, type NodeDraft, type NodeResourceType } from './node-draft.js';
 import type { TemplateCache } from './template-cache.js';
@@ -90,15 +91,11 @@ export function folderConfigFor(pkg: PackageInfo, root: PackageInfo, kind: strin
  * snapshots, analyses and singular tests into nodes, then applies the YAML property files
  * (descriptions, columns, configs, versions, sources, exposures, tests to create).
  */
-export function parseFiles(packages: PackageInfo[], templates: TemplateCache): ParsedFiles {
-  const root = packages[0]!;
+export function loadMacrosAndDocs(packages: PackageInfo[], templates: TemplateCache): { registry: MacroRegistry; docs: DocBlock[] } {
   const registry = new MacroRegistry();
-  const warnings: Warning[] = [];
-  const nodes: NodeDraft[] = [];
   const docs: DocBlock[] = [];
   const docIds = new Map<string, DocBlock>();
 
-  // Macros first: everything else renders with them.
   for (const pkg of packages) {
     const macroFiles = [...pkg.files.macros, ...pkg.files.singularTests.filter((f) => f.pathInRoot.startsWith('generic/'))];
     for (const f of macroFiles) {
@@ -129,6 +126,41 @@ export function parseFiles(packages: PackageInfo[], templates: TemplateCache): P
     docIds.set(uid, block);
     docs.push(block);
   }
+  return { registry, docs };
+}
+
+/** A node for a model/analysis/seed/test file, with its folder config; shared by full and partial parses. */
+export function fileNode(pkg: PackageInfo, root: PackageInfo, f: FoundFile, type: NodeResourceType): NodeDraft {
+  const name = stem(f.pathInRoot);
+  const kind = type === 'model' ? 'models' : type === 'analysis' ? 'analyses' : type === 'seed' ? 'seeds' : 'data_tests';
+  const fqn = type === 'analysis' ? [pkg.name, 'analysis', ...folders(f.pathInRoot), name] : [pkg.name, ...folders(f.pathInRoot), name];
+  const n = emptyDraft({
+    uniqueId: `${type}.${pkg.name}.${name}`,
+    resourceType: type,
+    name,
+    packageName: pkg.name,
+    path: f.pathInRoot,
+    originalFilePath: f.relPath,
+    location: { file: f.relPath },
+    fqn,
+    rawCode: type === 'seed' ? '' : f.content,
+    checksum: f.checksum,
+  });
+  n.folderConfig = folderConfigFor(pkg, root, kind, fqn);
+  if (type === 'test') n.folderConfig = mergeConfigs(folderConfigFor(pkg, root, 'tests', fqn), n.folderConfig);
+  return n;
+}
+
+/**
+ * Reads every file of every package into drafts: models, seeds, snapshots, analyses and singular
+ * tests into nodes, then applies the YAML property files (descriptions, columns, configs,
+ * versions, sources, exposures, tests to create).
+ */
+export function parseFiles(packages: PackageInfo[], templates: TemplateCache, macros: { registry: MacroRegistry; docs: DocBlock[] }): ParsedFiles {
+  const root = packages[0]!;
+  const { registry, docs } = macros;
+  const warnings: Warning[] = [];
+  const nodes: NodeDraft[] = [];
 
   const byPackageAndName = new Map<string, NodeDraft>();
   function addNode(n: NodeDraft) {
@@ -148,51 +180,40 @@ export function parseFiles(packages: PackageInfo[], templates: TemplateCache): P
 
   for (const pkg of packages) {
     if (pkg.kind === 'internal') continue;
-    const fileNode = (f: FoundFile, type: NodeResourceType, name: string, fqn: string[], kind: string): NodeDraft => {
-      const n = emptyDraft({
-        uniqueId: `${type}.${pkg.name}.${name}`,
-        resourceType: type,
-        name,
-        packageName: pkg.name,
-        path: f.pathInRoot,
-        originalFilePath: f.relPath,
-        location: { file: f.relPath },
-        fqn,
-        rawCode: type === 'seed' ? '' : f.content,
-        checksum: f.checksum,
-      });
-      n.folderConfig = folderConfigFor(pkg, root, kind, fqn);
-      return n;
-    };
     for (const f of pkg.files.models) {
-      const name = stem(f.pathInRoot);
-      const n = fileNode(f, 'model', name, [pkg.name, ...folders(f.pathInRoot), name], 'models');
+      const n = fileNode(pkg, root, f, 'model');
       n.template = templates.parse(f.content, f.relPath, n.uniqueId);
       addNode(n);
     }
     for (const f of pkg.files.analyses) {
-      const name = stem(f.pathInRoot);
-      const n = fileNode(f, 'analysis', name, [pkg.name, 'analysis', ...folders(f.pathInRoot), name], 'analyses');
+      const n = fileNode(pkg, root, f, 'analysis');
       n.template = templates.parse(f.content, f.relPath, n.uniqueId);
       addNode(n);
     }
-    for (const f of pkg.files.seeds) {
-      const name = stem(f.pathInRoot);
-      addNode(fileNode(f, 'seed', name, [pkg.name, ...folders(f.pathInRoot), name], 'seeds'));
-    }
+    for (const f of pkg.files.seeds) addNode(fileNode(pkg, root, f, 'seed'));
     for (const f of pkg.files.singularTests) {
       if (f.pathInRoot.startsWith('generic/')) continue;
-      const name = stem(f.pathInRoot);
-      const n = fileNode(f, 'test', name, [pkg.name, ...folders(f.pathInRoot), name], 'data_tests');
-      n.folderConfig = mergeConfigs(folderConfigFor(pkg, root, 'tests', n.fqn), n.folderConfig);
+      const n = fileNode(pkg, root, f, 'test');
       n.template = templates.parse(f.content, f.relPath, n.uniqueId);
       addNode(n);
     }
     for (const f of pkg.files.snapshots) {
       const t = templates.parse(f.content, f.relPath);
       for (const s of t.snapshots) {
-        const n = fileNode(f, 'snapshot', s.name, [pkg.name, ...folders(f.pathInRoot), stem(f.pathInRoot), s.name], 'snapshots');
-        n.location = { file: f.relPath, line: s.line };
+        const fqn = [pkg.name, ...folders(f.pathInRoot), stem(f.pathInRoot), s.name];
+        const n = emptyDraft({
+          uniqueId: `snapshot.${pkg.name}.${s.name}`,
+          resourceType: 'snapshot',
+          name: s.name,
+          packageName: pkg.name,
+          path: f.pathInRoot,
+          originalFilePath: f.relPath,
+          location: { file: f.relPath, line: s.line },
+          fqn,
+          rawCode: f.content,
+          checksum: f.checksum,
+        });
+        n.folderConfig = folderConfigFor(pkg, root, 'snapshots', fqn);
         n.rawCode = s.source ?? f.content;
         n.template = s.body;
         addNode(n);
@@ -206,15 +227,23 @@ export function parseFiles(packages: PackageInfo[], templates: TemplateCache): P
   const unitTests: ParsedFiles['unitTests'] = [];
   const pendingTests: PendingTest[] = [];
   const macroPatches = new Map<string, Dict>();
-  const refable = (pkg: string, name: string) => nodes.filter((n) => n.packageName === pkg && n.name === name && n.resourceType !== 'test');
+  const refableIndex = new Map<string, NodeDraft[]>();
+  for (const n of nodes) {
+    if (n.resourceType === 'test') continue;
+    const key = `${n.packageName}\u0000${n.name}`;
+    const list = refableIndex.get(key);
+    if (list) list.push(n);
+    else refableIndex.set(key, [n]);
+  }
+  const refable = (pkg: string, name: string) => refableIndex.get(`${pkg}\u0000${name}`) ?? [];
 
   for (const pkg of packages) {
     if (pkg.kind === 'internal') continue;
     for (const f of pkg.files.schemaFiles) {
-      const loaded = loadSchemaFile(f.absPath, f.relPath);
+      const loaded = loadSchemaFile(f.absPath, f.relPath, f.content);
       warnings.push(...loaded.warnings);
       const file = asDict(loaded.file);
-      const at = (path: (string | number)[]): SourceLocation => loaded.locate(path);
+      const at = (path: (string | number)[]): SourceLocation => lazyLocation(f.relPath, () => loaded.locate(path));
 
       const queueTests = (attached: PendingTest['attachedTo'], owner: Dict, path: (string | number)[]) => {
         const ownerTags = asStrList(owner['tags']);

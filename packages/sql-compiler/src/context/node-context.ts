@@ -68,8 +68,10 @@ export class RenderSession {
     extra: Record<string, unknown> = {},
   ) {
     const execute = phase === 'compile';
+    const nodeDict = nodeAsDict(node);
+    // Node-independent members (modules, exceptions, tojson, ...) live in the environment's
+    // globals, so a render does not copy them.
     this.ctx = {
-      ...state.globals,
       execute,
       ref: (...a: unknown[]) => this.ref(a),
       source: (...a: unknown[]) => this.source(a),
@@ -91,8 +93,8 @@ export class RenderSession {
       doc: (...a: unknown[]) => this.doc(a),
       target: state.target,
       project_name: state.rootPackage,
-      model: execute ? nodeAsDict(node) : nodeAsDict(node),
-      node: nodeAsDict(node),
+      model: nodeDict,
+      node: nodeDict,
       this: this.selfRelation(),
       graph: execute ? state.graph() : { nodes: {}, sources: {}, exposures: {}, macros: {}, metrics: {}, groups: {}, semantic_models: {}, saved_queries: {} },
       ...extra,

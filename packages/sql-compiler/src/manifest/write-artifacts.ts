@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { NodeDraft } from '../compile/node-draft.js';
 import { compiledPathOf } from './build-manifest.js';
@@ -17,24 +17,51 @@ export function writeManifest(targetPath: string, manifest: Manifest | string): 
 }
 
 /**
- * target/compiled/<package>/<path>: one file per compiled node, as dbt lays it out. The folder is
- * rebuilt from scratch so files of deleted models do not linger.
+ * target/compiled/<package>/<path>: one file per compiled node, as dbt lays it out. Given the
+ * previous manifest, files whose SQL did not change are left alone and files of nodes that are
+ * gone are removed — at 40,000 nodes, rewriting everything would dominate a recompile.
  */
-export function writeCompiled(targetPath: string, nodes: Iterable<NodeDraft>, opts: { clean: boolean }): number {
+export function writeCompiled(targetPath: string, nodes: Iterable<NodeDraft>, previous?: Manifest): { written: number; removed: number } {
   const root = join(targetPath, 'compiled');
-  if (opts.clean) rmSync(root, { recursive: true, force: true });
+  const before = new Map<string, string | undefined>();
+  if (previous) {
+    for (const n of Object.values(previous.nodes)) if (n.compiled_path) before.set(n.compiled_path.replace(/^target\/compiled\//, ''), n.compiled_code);
+  }
   const dirs = new Set<string>();
-  let count = 0;
+  let written = 0;
+  const now = new Set<string>();
   for (const n of nodes) {
     if (n.compiledCode === undefined) continue;
-    const p = join(root, compiledPathOf(n));
+    const rel = compiledPathOf(n);
+    now.add(rel);
+    const p = join(root, rel);
+    if (before.get(rel) === n.compiledCode && existsSync(p)) continue;
     const d = dirname(p);
     if (!dirs.has(d)) {
       mkdirSync(d, { recursive: true });
       dirs.add(d);
     }
     writeFileSync(p, n.compiledCode);
-    count++;
+    written++;
   }
-  return count;
+  let removed = 0;
+  for (const rel of before.keys()) {
+    if (now.has(rel)) continue;
+    try {
+      unlinkSync(join(root, rel));
+      removed++;
+    } catch {
+      // Already gone: nothing to clean.
+    }
+  }
+  return { written, removed };
+}
+
+/** The manifest a previous command left in target/, if it is readable. */
+export function readPreviousManifest(targetPath: string): Manifest | undefined {
+  try {
+    return JSON.parse(readFileSync(join(targetPath, 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
 }
