@@ -16,7 +16,8 @@ if (which === 'compile') {
   process.stdout.write(
     [
       `compile bench: ${r.models} models, ${r.nodes} nodes`,
-      `  cold compile   ${r.coldSeconds.toFixed(2)} s   peak RSS ${r.coldMaxRssMb.toFixed(0)} MB   (budget: < 5 s, < 1024 MB)`,
+      `  first compile  ${r.firstSeconds.toFixed(2)} s   peak RSS ${r.firstMaxRssMb.toFixed(0)} MB   (creates every target/compiled file)`,
+      `  cold compile   ${r.coldSeconds.toFixed(2)} s   peak RSS ${r.coldMaxRssMb.toFixed(0)} MB   (no parse cache; budget: < 5 s, < 1024 MB)`,
       `  warm recompile ${r.warmSeconds.toFixed(2)} s   peak RSS ${r.warmMaxRssMb.toFixed(0)} MB`,
       `  warm / cold    ${(r.warmOverCold * 100).toFixed(1)} %   (budget: <= 10 %)`,
       `  manifest identical apart from the changed model: ${r.manifestIdenticalApartFromChange ? 'yes' : 'NO'}`,

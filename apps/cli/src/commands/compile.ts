@@ -1,16 +1,69 @@
-import { readPreviousManifest, writeCompiled, writeManifest } from '@lakeform/sql-compiler';
-import type { ProjectFlags } from '../cli-options.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileToTarget, foundLine, writeCompiled, writeManifest, type CompiledProject } from '@lakeform/sql-compiler';
+import { parseVars, type ProjectFlags } from '../cli-options.js';
 import type { Output } from '../output.js';
-import { foundLine } from '../summary.js';
+import { findProjectDir } from '../project-dir.js';
 import { loadProject } from './load.js';
+
+/** Beyond this many nodes the plan is summarised by materialization instead of listed. */
+const PLAN_LINES = 200;
+
+function printPlan(project: CompiledProject, ids: string[], out: Output): void {
+  const plan = ids.map((id) => project.nodes.get(id)!).filter((n) => n.resourceType !== 'test' && n.resourceType !== 'operation');
+  const tests = ids.length - plan.length;
+  if (plan.length === 0) return;
+  out.info('Would build, in dependency order:');
+  const w = Math.max(...plan.map((n) => String(n.config['materialized']).length));
+  // ids are in dependency order already.
+  for (const n of plan.slice(0, PLAN_LINES)) {
+    const m = String(n.config['materialized']);
+    const what = n.relationName ?? (m === 'ephemeral' ? '(CTE in its consumers)' : '');
+    const partitions = Array.isArray(n.config['partitioned_by']) && n.config['partitioned_by'].length ? `partitioned_by=${(n.config['partitioned_by'] as string[]).join(',')}` : '';
+    const extra = [n.config['table_type'] ? `table_type=${String(n.config['table_type'])}` : '', partitions].filter(Boolean).join(' ');
+    out.result(`  ${m.padEnd(w)}  ${what}${extra ? `  ${extra}` : ''}`);
+  }
+  if (plan.length > PLAN_LINES) {
+    const byKind = new Map<string, number>();
+    for (const n of plan.slice(PLAN_LINES)) byKind.set(String(n.config['materialized']), (byKind.get(String(n.config['materialized'])) ?? 0) + 1);
+    out.result(`  ... and ${plan.length - PLAN_LINES} more (${[...byKind].map(([k, v]) => `${v} ${k}`).join(', ')})`);
+  }
+  if (tests) out.info(`and ${tests} data tests`);
+}
 
 /** `lakeform compile`: write target/manifest.json and target/compiled/, then show the plan or the SQL. */
 export async function compileCommand(flags: ProjectFlags & { inline?: string }, out: Output): Promise<number> {
   const started = Date.now();
-  const { project, selected } = await loadProject(flags, out, { compile: true, inline: flags.inline, which: 'compile' });
+  const projectDir = findProjectDir(flags.projectDir);
+  const selecting = !!(flags.select?.length || flags.exclude?.length || flags.selector || flags.state || flags.inline !== undefined) || existsSync(join(projectDir, 'selectors.yml'));
+  if (!selecting) {
+    // The whole project: compiled with the partial-parse cache, artifacts written by the compiler.
+    const r = await compileToTarget({
+      projectDir,
+      ...(flags.profilesDir ? { profilesDir: flags.profilesDir } : {}),
+      ...(flags.target ? { target: flags.target } : {}),
+      vars: parseVars(flags.vars),
+      fullRefresh: !!flags.fullRefresh,
+      which: 'compile',
+    });
+    for (const w of r.project?.warnings ?? []) out.warn(w);
+    for (const l of r.project?.logs ?? []) if (l.level !== 'debug') out.info(l.message);
+    out.debug(`compile phases: ${r.timings.map((t) => `${t.name} ${t.ms.toFixed(0)}ms`).join(', ')}`);
+    if (r.fullReason) out.debug(`full compile: ${r.fullReason}`);
+    out.info(r.found);
+    const secs = ((Date.now() - started) / 1000).toFixed(2);
+    if (r.partial) {
+      out.info(`Partial parse: recompiled ${r.compiledIds.length} changed model${r.compiledIds.length === 1 ? '' : 's'} in ${secs}s; SQL in ${r.targetPath}/compiled`);
+      return 0;
+    }
+    const p = r.project!;
+    out.info(`Compiled ${r.compiledIds.length} nodes in ${secs}s (target: ${p.targetName}, engine: ${p.adapterType}); SQL in ${r.targetPath}/compiled`);
+    printPlan(p, r.compiledIds, out);
+    return 0;
+  }
+  const { project, selected } = await loadProject(flags, out, { compile: true, ...(flags.inline !== undefined ? { inline: flags.inline } : {}), which: 'compile' });
   out.info(foundLine(project.manifest));
-  const previous = readPreviousManifest(project.targetPath);
-  writeCompiled(project.targetPath, project.nodes.values(), previous);
+  writeCompiled(project.targetPath, project.nodes.values());
   writeManifest(project.targetPath, project.manifest);
   if (project.inlineSql !== undefined) {
     out.info('Compiled inline node is:');
@@ -24,22 +77,7 @@ export async function compileCommand(flags: ProjectFlags & { inline?: string }, 
     out.result(n.compiledCode ?? '');
     return 0;
   }
-  const plan = compiled
-    .map((id) => project.nodes.get(id)!)
-    .filter((n) => n.resourceType !== 'test' && n.resourceType !== 'operation');
-  const tests = compiled.filter((id) => project.nodes.get(id)!.resourceType === 'test').length;
   out.info(`Compiled ${compiled.length} nodes in ${((Date.now() - started) / 1000).toFixed(2)}s (target: ${project.targetName}, engine: ${project.adapterType}); SQL in ${project.targetPath}/compiled`);
-  if (plan.length) {
-    out.info('Would build, in dependency order:');
-    const w = Math.max(...plan.map((n) => String(n.config['materialized']).length));
-    // compiledIds is in dependency order already.
-    for (const n of plan) {
-      const m = String(n.config['materialized']);
-      const what = n.relationName ?? (m === 'ephemeral' ? '(CTE in its consumers)' : '');
-      const extra = [n.config['table_type'] ? `table_type=${String(n.config['table_type'])}` : '', Array.isArray(n.config['partitioned_by']) && n.config['partitioned_by'].length ? `partitioned_by=${(n.config['partitioned_by'] as string[]).join(',')}` : ''].filter(Boolean).join(' ');
-      out.result(`  ${m.padEnd(w)}  ${what}${extra ? `  ${extra}` : ''}`);
-    }
-  }
-  if (tests) out.info(`and ${tests} data tests`);
+  printPlan(project, compiled, out);
   return 0;
 }

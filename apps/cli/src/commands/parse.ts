@@ -1,7 +1,7 @@
 import { writeManifest } from '@lakeform/sql-compiler';
 import type { ProjectFlags } from '../cli-options.js';
 import type { Output } from '../output.js';
-import { foundLine } from '../summary.js';
+import { foundLine } from '@lakeform/sql-compiler';
 import { loadProject } from './load.js';
 
 /** `lakeform parse`: validate the project and write target/manifest.json without compiling SQL. */

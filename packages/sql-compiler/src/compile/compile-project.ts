@@ -55,6 +55,8 @@ export interface CompiledProject {
   adapterType: AdapterType;
   targetName: string;
   profileTarget: Record<string, unknown>;
+  /** The shared compile set-up, for writing the partial-parse cache. */
+  prepared?: PreparedCompile;
 }
 
 function dispatchPrefixes(t: AdapterType): string[] {
@@ -349,6 +351,7 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
     adapterType,
     targetName: profile.targetName,
     profileTarget: target,
+    prepared,
   };
 }
 

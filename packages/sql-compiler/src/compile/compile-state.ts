@@ -60,4 +60,6 @@ export interface CompileState {
   runStartedAt: number;
   /** The command that is compiling (`compile`, `run`, ...): `flags.WHICH`. */
   which: string;
+  /** A partial recompile: lookups that depend on other nodes' full state abort it. */
+  partial?: boolean;
 }

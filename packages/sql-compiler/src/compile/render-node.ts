@@ -3,6 +3,7 @@ import { JinjaRuntimeError, JinjaSyntaxError, type Template } from '../jinja/ind
 import { CompilerErrorRaised } from '../context/globals.js';
 import { RenderSession, type RenderPhase } from '../context/node-context.js';
 import { findNeedsWarehouse, WarehouseAnswers } from '../context/warehouse.js';
+import { findNeedsFullCompile } from './needs-full-compile.js';
 import type { CompileState } from './compile-state.js';
 import type { NodeDraft } from './node-draft.js';
 
@@ -79,7 +80,7 @@ export async function renderNode(
         answers.set(need.key, await need.fetch(state.warehouse));
         continue;
       }
-      throw renderError(e, node, template.name);
+      throw findNeedsFullCompile(e) ?? renderError(e, node, template.name);
     }
   }
 }
@@ -91,6 +92,6 @@ export function renderNodeSync(state: CompileState, node: NodeDraft, template: T
     const output = template.render(session.ctx, { resolve: session.resolverFor(node.packageName) });
     return { output, session };
   } catch (e) {
-    throw renderError(e, node, template.name);
+    throw findNeedsFullCompile(e) ?? renderError(e, node, template.name);
   }
 }

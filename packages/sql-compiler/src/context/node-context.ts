@@ -1,6 +1,7 @@
 import { LakeformError } from '../errors.js';
 import { Macro } from '../jinja/index.js';
 import type { CompileState } from '../compile/compile-state.js';
+import { NeedsFullCompile } from '../compile/needs-full-compile.js';
 import type { NodeDraft, RefCall } from '../compile/node-draft.js';
 import { didYouMean } from '../suggest.js';
 import { AgateTable } from './agate-table.js';
@@ -104,7 +105,7 @@ export class RenderSession {
       Object.defineProperty(this.ctx, 'graph', {
         enumerable: true,
         get: () => {
-          node.volatile = true;
+          this.dependsOnWholeProject('graph');
           return state.graph();
         },
       });
@@ -261,6 +262,12 @@ export class RenderSession {
     });
   }
 
+  /** Marks renders whose output depends on more than the node's own file and its refs' names. */
+  private dependsOnWholeProject(what: string): void {
+    this.node.volatile = true;
+    if (this.state.partial) throw new NeedsFullCompile(`${this.node.name} uses ${what}`);
+  }
+
   private runQuery(args: unknown[]): unknown {
     const v = bind('run_query', args, ['sql'], { required: 1 }).values;
     if (this.phase === 'parse') return null;
@@ -269,7 +276,7 @@ export class RenderSession {
 
   private query(sql: string, what: string): AgateTable {
     const key = `query:${sql}`;
-    this.node.volatile = true;
+    this.dependsOnWholeProject(what);
     if (!this.answers.has(key)) {
       if (!this.state.warehouse) this.needWarehouse(what);
       throw new NeedsWarehouse(key, (w) => w.query(sql));
@@ -318,6 +325,7 @@ export class RenderSession {
 
   private columnsOf(rel: Relation): ColumnObject[] {
     if (this.phase === 'parse') return [];
+    this.dependsOnWholeProject('adapter.get_columns_in_relation');
     const key = `columns:${rel.database}.${rel.schema}.${rel.identifier}`;
     if (this.state.warehouse) {
       if (!this.answers.has(key)) {
@@ -359,6 +367,7 @@ export class RenderSession {
       get_relation: (...a: unknown[]) => {
         const v = bind('get_relation', a, ['database', 'schema', 'identifier']).values;
         const rel = new Relation({ database: v['database'] as string, schema: v['schema'] as string, identifier: v['identifier'] as string });
+        if (this.phase === 'compile') this.dependsOnWholeProject('adapter.get_relation');
         if (this.phase === 'parse' || !s.warehouse) return this.phase === 'parse' ? null : this.knownRelation(rel);
         const key = `exists:${rel.database}.${rel.schema}.${rel.identifier}`;
         if (!this.answers.has(key)) throw new NeedsWarehouse(key, (w) => w.relationExists({ database: rel.database, schema: rel.schema, identifier: rel.identifier ?? '' }));

@@ -1,4 +1,4 @@
-import type { Manifest } from '@lakeform/sql-compiler';
+import type { Manifest } from './schema.js';
 
 /** dbt's "Found 7 models, 21 data tests, 7 sources, 512 macros" line. */
 export function foundLine(m: Manifest): string {

@@ -1,0 +1,92 @@
+import { join, resolve } from 'node:path';
+import { serializeManifest } from '../manifest/serialize-manifest.js';
+import { writeCompiled, writeSerializedManifest } from '../manifest/write-artifacts.js';
+import { compileProject, type CompiledProject, type CompileOptions } from './compile-project.js';
+import { cacheKey, trackedFiles } from './cache-inputs.js';
+import { CACHE_FORMAT, hashOf, parseFingerprint, readCache, writeCache, type CacheNode, type PartialParseCache } from './partial-parse-cache.js';
+import { warmCompile } from './warm-compile.js';
+import type { NodeDraft } from './node-draft.js';
+import { compiledPathOf } from '../manifest/build-manifest.js';
+import { foundLine } from '../manifest/found-line.js';
+
+export interface TargetResult {
+  /** The full compile, when one ran (undefined after a partial recompile). */
+  project: CompiledProject | undefined;
+  targetPath: string;
+  /** dbt's "Found 7 models, ..." line. */
+  found: string;
+  /** Unique ids whose SQL was (re)compiled. */
+  compiledIds: string[];
+  partial: boolean;
+  /** Why a partial recompile was not possible (for --debug). */
+  fullReason?: string;
+  timings: { name: string; ms: number }[];
+}
+
+function cacheNode(n: NodeDraft, range: [number, number]): CacheNode {
+  const entry: CacheNode = {
+    id: n.uniqueId,
+    file: n.resourceType === 'model' ? n.originalFilePath : null,
+    range,
+    fp: parseFingerprint(n),
+    vol: n.volatile,
+    t: n.resourceType,
+    n: n.name,
+    p: n.packageName,
+    v: n.version,
+    lv: n.latestVersion,
+    db: n.database,
+    s: n.schema,
+    a: n.alias,
+    m: String(n.config['materialized']),
+    ch: n.compiledCode === undefined ? null : hashOf(n.compiledCode),
+    cp: n.compiledCode === undefined ? null : compiledPathOf(n),
+  };
+  if (Object.keys(n.patchConfig).length) entry.pc = n.patchConfig;
+  return entry;
+}
+
+/**
+ * `lakeform compile` / `parse` with their artifacts: target/manifest.json, target/compiled/ and the
+ * partial-parse cache. When the cache matches and only model files changed, just those models are
+ * re-rendered and spliced into the previous manifest; otherwise the project compiles in full.
+ */
+export async function compileToTarget(opts: CompileOptions & { targetPath?: string; partialParse?: boolean }): Promise<TargetResult> {
+  const projectDir = resolve(opts.projectDir);
+  const targetPath = opts.targetPath ?? join(projectDir, 'target');
+  const cache = opts.partialParse === false || opts.compile === false ? undefined : readCache(targetPath);
+  let fullReason = cache ? undefined : 'no partial-parse cache';
+  if (cache) {
+    const warm = await warmCompile(opts, cache, targetPath);
+    if (warm.ok) return { ...warm.result, project: undefined, targetPath, partial: true };
+    fullReason = warm.reason;
+  }
+  const project = await compileProject(opts);
+  const t0 = performance.now();
+  const previous = cache ? new Map(cache.nodes.map((n) => [n.cp ?? '', n.ch])) : undefined;
+  writeCompiled(project.targetPath, project.nodes.values(), previous);
+  const serialized = serializeManifest(project.manifest);
+  writeSerializedManifest(project.targetPath, serialized);
+  if (opts.compile !== false && !opts.selectIds && project.prepared) {
+    const p = project.prepared;
+    const files: PartialParseCache['files'] = {};
+    for (const [abs, st] of trackedFiles(p)) files[abs] = [st.mtimeMs, st.size];
+    const nodes: CacheNode[] = [];
+    for (const [id, range] of serialized.nodeRanges) {
+      const n = project.nodes.get(id);
+      if (n) nodes.push(cacheNode(n, range));
+    }
+    writeCache(project.targetPath, {
+      format: CACHE_FORMAT,
+      key: cacheKey(p, opts),
+      files,
+      manifestSize: serialized.size,
+      metadataRange: serialized.metadataRange,
+      nodes,
+      sources: [...project.sources.values()].map((s) => [s.uniqueId, s.sourceName, s.name, s.packageName, s.database, s.schema, s.identifier]),
+      found: foundLine(project.manifest),
+    });
+  }
+  const timings = [...project.timings, { name: 'write artifacts', ms: performance.now() - t0 }];
+  return { project, targetPath: project.targetPath, found: foundLine(project.manifest), compiledIds: project.compiledIds, partial: false, ...(fullReason ? { fullReason } : {}), timings };
+}

@@ -1,0 +1,206 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { mergeConfigs } from '../project/index.js';
+import { writeChunksAtomic } from '../manifest/write-artifacts.js';
+import { compiledPathOf } from '../manifest/build-manifest.js';
+import { defaultConfig } from './config-defaults.js';
+import { prepareCompile, type CompileOptions } from './compile-project.js';
+import { cacheKey, trackedFiles } from './cache-inputs.js';
+import type { SourceDraft } from './compile-state.js';
+import { emptyDraft, type NodeDraft, type NodeResourceType } from './node-draft.js';
+import { validateNodeConfig } from './node-config-schema.js';
+import { fileNode } from './parse-project.js';
+import { applyNaming, namingOverrides } from './naming.js';
+import { findNeedsFullCompile } from './needs-full-compile.js';
+import { hashOf, parseFingerprint, writeCache, type CacheNode, type PartialParseCache } from './partial-parse-cache.js';
+import { renderNode, renderNodeSync } from './render-node.js';
+import { RefResolver } from './resolve-refs.js';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+
+export type WarmOutcome =
+  | { ok: true; result: { found: string; compiledIds: string[]; timings: { name: string; ms: number }[] } }
+  | { ok: false; reason: string };
+
+/** Up to this many changed model files are spliced; more is cheaper to compile in full. */
+const MAX_CHANGED = 50;
+
+function draftFromCache(c: CacheNode): NodeDraft {
+  const n = emptyDraft({ uniqueId: c.id, resourceType: c.t as NodeResourceType, name: c.n, packageName: c.p, path: '', originalFilePath: c.file ?? '', location: { file: c.file ?? '' }, fqn: [], rawCode: '', checksum: '' });
+  n.version = c.v;
+  n.latestVersion = c.lv;
+  n.database = c.db;
+  n.schema = c.s;
+  n.alias = c.a;
+  n.config = { materialized: c.m };
+  return n;
+}
+
+function readRange(fd: number, [start, end]: [number, number]): string {
+  const buf = Buffer.allocUnsafe(end - start);
+  readSync(fd, buf, 0, buf.length, start);
+  return buf.toString('utf8');
+}
+
+/**
+ * The partial recompile: when only model files changed, and each still refs the same nodes with
+ * the same in-file config, only those models are rendered again and their manifest entries
+ * replaced in place. Anything else — a YAML, macro or config change, a new or deleted file, a model
+ * that reads the graph or other relations' columns — asks for a full compile.
+ */
+export async function warmCompile(opts: CompileOptions, cache: PartialParseCache, targetPath: string): Promise<WarmOutcome> {
+  const prepared = prepareCompile(opts);
+  const { timer, state, root, templates, nodes, sources, resolverBox } = prepared;
+  if (cache.key !== cacheKey(prepared, opts)) return { ok: false, reason: 'target, vars or packages changed' };
+  if (cache.nodes.some((n) => n.vol)) return { ok: false, reason: 'some nodes use env_var, graph or warehouse lookups' };
+  const tracked = trackedFiles(prepared);
+  if (tracked.size !== Object.keys(cache.files).length) return { ok: false, reason: 'files were added or removed' };
+  const changedPaths: string[] = [];
+  for (const [abs, st] of tracked) {
+    const c = cache.files[abs];
+    if (!c) return { ok: false, reason: 'files were added or removed' };
+    if (c[0] !== st.mtimeMs || c[1] !== st.size) changedPaths.push(abs);
+  }
+  timer.mark('partial: compare files');
+  const byFile = new Map(cache.nodes.filter((n) => n.file).map((n) => [join(prepared.projectDir, n.file!), n]));
+  const modelFiles = new Map(root.files.models.map((f) => [f.absPath, f]));
+  const changed: { file: NonNullable<ReturnType<typeof modelFiles.get>>; cached: CacheNode }[] = [];
+  for (const abs of changedPaths) {
+    const f = modelFiles.get(abs);
+    const cached = byFile.get(abs);
+    if (!f || !cached || cached.v !== null) return { ok: false, reason: `${abs} is not a plain model file` };
+    changed.push({ file: f, cached });
+  }
+  if (changed.length > MAX_CHANGED) return { ok: false, reason: `${changed.length} files changed` };
+
+  state.partial = true;
+  for (const c of cache.nodes) if (c.t !== 'test') nodes.set(c.id, draftFromCache(c));
+  for (const [id, sourceName, name, packageName, database, schema, identifier] of cache.sources) {
+    const s: SourceDraft = { uniqueId: id, sourceName, name, packageName, database, schema, identifier, relationName: '', entry: {} };
+    sources.set(id, s);
+  }
+  resolverBox.current = new RefResolver(nodes.values(), sources.values(), root.name);
+  const overrides = namingOverrides(state);
+
+  let fd: number;
+  try {
+    fd = openSync(join(targetPath, 'manifest.json'), 'r');
+  } catch {
+    return { ok: false, reason: 'no manifest.json to update' };
+  }
+  if (fstatSync(fd).size !== cache.manifestSize) {
+    closeSync(fd);
+    return { ok: false, reason: 'manifest.json was changed by something else' };
+  }
+  const replacements: { range: [number, number]; text: string; id: string | null }[] = [];
+  const compiled: NodeDraft[] = [];
+  try {
+    for (const { file, cached } of changed) {
+      const n = fileNode(root, root, file, 'model');
+      if (n.uniqueId !== cached.id) return { ok: false, reason: `${file.relPath} changed identity` };
+      n.patchConfig = cached.pc ?? {};
+      n.template = templates.parse(file.content, file.relPath, n.uniqueId);
+      n.config = mergeConfigs(mergeConfigs(defaultConfig('model'), n.folderConfig), n.patchConfig);
+      renderNodeSync(state, n, n.template, 'parse');
+      n.config = mergeConfigs(mergeConfigs(mergeConfigs(defaultConfig('model'), n.folderConfig), n.patchConfig), n.fileConfig);
+      if (n.config['enabled'] === false) return { ok: false, reason: `${n.name} was disabled` };
+      validateNodeConfig(n);
+      if (parseFingerprint(n) !== cached.fp) return { ok: false, reason: `${n.name} changed its refs, sources or config` };
+      applyNaming(state, n, overrides);
+      if (n.database !== cached.db || n.schema !== cached.s || n.alias !== cached.a || n.config['materialized'] !== cached.m) return { ok: false, reason: `${n.name} changed its relation` };
+      if (n.config['materialized'] === 'ephemeral') return { ok: false, reason: `${n.name} is ephemeral` };
+      nodes.set(n.uniqueId, n);
+      const { output, session } = await renderNode(state, n, n.template, 'compile');
+      if (session.ephemeralRefs.length) return { ok: false, reason: `${n.name} uses ephemeral models` };
+      n.compiledCode = output;
+      const entry = JSON.parse(readRange(fd, cached.range)) as Record<string, unknown>;
+      entry['raw_code'] = n.rawCode;
+      entry['checksum'] = { name: 'sha256', checksum: n.checksum };
+      entry['compiled_code'] = n.compiledCode;
+      entry['depends_on'] = { ...(entry['depends_on'] as object), macros: [...n.macros].sort() };
+      replacements.push({ range: cached.range, text: JSON.stringify(entry), id: n.uniqueId });
+      compiled.push(n);
+    }
+    timer.mark('partial: render');
+    const meta = JSON.parse(readRange(fd, cache.metadataRange)) as Record<string, unknown>;
+    meta['generated_at'] = new Date().toISOString();
+    meta['invocation_id'] = randomUUID();
+    replacements.push({ range: cache.metadataRange, text: JSON.stringify(meta), id: null });
+    replacements.sort((a, b) => a.range[0] - b.range[0]);
+
+    // Splice: unchanged bytes are copied from the previous manifest in large reads.
+    const pieces: (string | Uint8Array)[] = [];
+    let pos = 0;
+    const shifts: { at: number; delta: number }[] = [];
+    let delta = 0;
+    const newRanges = new Map<string, [number, number]>();
+    let newMeta: [number, number] = cache.metadataRange;
+    for (const r of replacements) {
+      pieces.push(...copyBytes(fd, pos, r.range[0]));
+      const bytes = Buffer.byteLength(r.text);
+      const start = r.range[0] + delta;
+      if (r.id) newRanges.set(r.id, [start, start + bytes]);
+      else newMeta = [start, start + bytes];
+      pieces.push(r.text);
+      delta += bytes - (r.range[1] - r.range[0]);
+      shifts.push({ at: r.range[1], delta });
+      pos = r.range[1];
+    }
+    pieces.push(...copyBytes(fd, pos, cache.manifestSize));
+    closeSync(fd);
+    writeChunksAtomic(join(targetPath, 'manifest.json'), pieces);
+    for (const n of compiled) {
+      const p = join(targetPath, 'compiled', compiledPathOf(n));
+      mkdirSync(dirname(p), { recursive: true });
+      writeFileSync(p, n.compiledCode ?? '');
+    }
+    timer.mark('partial: write');
+
+    // The cache follows the new file: shifted ranges, new stats and hashes.
+    const shiftOf = (at: number) => {
+      let d = 0;
+      for (const s of shifts) if (at >= s.at) d = s.delta;
+      return d;
+    };
+    for (const c of cache.nodes) {
+      const own = newRanges.get(c.id);
+      if (own) {
+        c.range = own;
+        const n = compiled.find((x) => x.uniqueId === c.id)!;
+        c.ch = hashOf(n.compiledCode ?? '');
+      } else {
+        const d = shiftOf(c.range[0]);
+        if (d) c.range = [c.range[0] + d, c.range[1] + d];
+      }
+    }
+    cache.metadataRange = newMeta;
+    cache.manifestSize += delta;
+    for (const [abs, st] of tracked) cache.files[abs] = [st.mtimeMs, st.size];
+    writeCache(targetPath, cache);
+    timer.mark('partial: cache');
+    return { ok: true, result: { found: cache.found, compiledIds: compiled.map((n) => n.uniqueId), timings: timer.phases } };
+  } catch (e) {
+    const full = findNeedsFullCompile(e);
+    if (full) return { ok: false, reason: full.reason };
+    throw e;
+  } finally {
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed after the splice.
+    }
+  }
+}
+
+/** Bytes [start, end) of the open file, in reads of at most 16 MiB. */
+function copyBytes(fd: number, start: number, end: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let p = start; p < end; p += 1 << 24) {
+    const len = Math.min(1 << 24, end - p);
+    const buf = Buffer.allocUnsafe(len);
+    readSync(fd, buf, 0, len, p);
+    out.push(buf);
+  }
+  return out;
+}
