@@ -222,7 +222,10 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
   timer.mark('parse render');
   const tests = buildGenericTests(parsed.pendingTests.filter((p) => (p.attachedTo.kind === 'node' ? nodes.has(p.attachedTo.node.uniqueId) : sources.has(p.attachedTo.source.uniqueId))), packages, parsed.registry, templates);
   for (const n of tests) {
-    renderNodeSync(state, n, n.template!, 'parse', n.renderExtra);
+    if (n.staticDeps) {
+      n.refs = n.staticDeps.refs;
+      n.sources = n.staticDeps.sources;
+    } else renderNodeSync(state, n, n.template!, 'parse', n.renderExtra);
     n.config = mergeConfigs(n.config, n.fileConfig);
     if (n.config['enabled'] === false) continue;
     validateNodeConfig(n);

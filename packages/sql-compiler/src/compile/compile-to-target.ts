@@ -3,10 +3,9 @@ import { serializeManifest } from '../manifest/serialize-manifest.js';
 import { writeCompiled, writeSerializedManifest } from '../manifest/write-artifacts.js';
 import { compileProject, type CompiledProject, type CompileOptions } from './compile-project.js';
 import { cacheKey, trackedFiles } from './cache-inputs.js';
-import { CACHE_FORMAT, hashOf, parseFingerprint, readCache, writeCache, type CacheNode, type PartialParseCache } from './partial-parse-cache.js';
+import { CACHE_FORMAT, parseFingerprint, readCache, writeCache, type CacheNode, type PartialParseCache } from './partial-parse-cache.js';
 import { warmCompile } from './warm-compile.js';
 import type { NodeDraft } from './node-draft.js';
-import { compiledPathOf } from '../manifest/build-manifest.js';
 import { foundLine } from '../manifest/found-line.js';
 
 export interface TargetResult {
@@ -39,8 +38,6 @@ function cacheNode(n: NodeDraft, range: [number, number]): CacheNode {
     s: n.schema,
     a: n.alias,
     m: String(n.config['materialized']),
-    ch: n.compiledCode === undefined ? null : hashOf(n.compiledCode),
-    cp: n.compiledCode === undefined ? null : compiledPathOf(n),
   };
   if (Object.keys(n.patchConfig).length) entry.pc = n.patchConfig;
   return entry;
@@ -63,8 +60,7 @@ export async function compileToTarget(opts: CompileOptions & { targetPath?: stri
   }
   const project = await compileProject(opts);
   const t0 = performance.now();
-  const previous = cache ? new Map(cache.nodes.map((n) => [n.cp ?? '', n.ch])) : undefined;
-  writeCompiled(project.targetPath, project.nodes.values(), previous);
+  writeCompiled(project.targetPath, project.nodes.values(), { complete: !opts.selectIds });
   const serialized = serializeManifest(project.manifest);
   writeSerializedManifest(project.targetPath, serialized);
   if (opts.compile !== false && !opts.selectIds && project.prepared) {

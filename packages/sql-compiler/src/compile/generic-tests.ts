@@ -104,6 +104,8 @@ export function buildGenericTests(pending: PendingTest[], packages: PackageInfo[
     });
     n.template = templates.parse(renderSource, p.schemaFile.relPath, uid);
     n.renderExtra = { __lf_target: targetValues, __lf_args: args };
+    const deps = staticDependencies(registry, found, p, args);
+    if (deps) n.staticDeps = deps;
     n.folderConfig = mergeConfigs(folderConfigFor(pkg, root, 'tests', fqn), folderConfigFor(pkg, root, 'data_tests', fqn));
     const cfg = { ...norm.config };
     if (p.inheritedTags.length) cfg['tags'] = [...p.inheritedTags, ...((cfg['tags'] as string[] | undefined) ?? [])];
@@ -131,4 +133,53 @@ export function buildGenericTests(pending: PendingTest[], packages: PackageInfo[
     out.push(n);
   }
   return out;
+}
+
+const STATIC_REF = /^\s*ref\(\s*(['"])([^'"]+)\1\s*(?:,\s*(['"])([^'"]+)\3\s*)?\)\s*$/;
+const STATIC_SOURCE = /^\s*source\(\s*(['"])([^'"]+)\1\s*,\s*(['"])([^'"]+)\3\s*\)\s*$/;
+
+/**
+ * The refs and sources of a generic test without rendering it: its target plus ref()/source()
+ * arguments — valid when neither the test macro nor its dispatched implementations can add refs or
+ * config of their own. Rendering 30,000 tests only to learn this is most of a parse.
+ */
+function staticDependencies(
+  registry: MacroRegistry,
+  found: { packageName: string; name: string },
+  p: PendingTest,
+  args: Record<string, unknown>,
+): NonNullable<NodeDraft['staticDeps']> | undefined {
+  const impls = [...registry.all()].length > 0 ? candidateMacros(registry, found) : [];
+  for (const m of impls) if (/\b(ref|source|config|graph|run_query|statement)\s*[(.]/.test(m)) return undefined;
+  const refs: NodeDraft['refs'] = [];
+  const sources: NodeDraft['sources'] = [];
+  if (p.attachedTo.kind === 'source') sources.push([p.attachedTo.source.sourceName, p.attachedTo.source.name]);
+  else refs.push({ name: p.attachedTo.node.name, package: null, version: p.attachedTo.node.version });
+  for (const v of Object.values(args)) {
+    if (typeof v !== 'string' || !REF_OR_SOURCE.test(v)) continue;
+    const r = STATIC_REF.exec(v);
+    const s = STATIC_SOURCE.exec(v);
+    if (r) refs.push(r[4] !== undefined ? { package: r[2]!, name: r[4], version: null } : { package: null, name: r[2]!, version: null });
+    else if (s) sources.push([s[2]!, s[4]!]);
+    else return undefined;
+  }
+  return { refs, sources };
+}
+
+const implCache = new WeakMap<MacroRegistry, Map<string, string[]>>();
+
+/** Source text of the test macro and every adapter implementation it may dispatch to. */
+function candidateMacros(registry: MacroRegistry, found: { packageName: string; name: string }): string[] {
+  let byKey = implCache.get(registry);
+  if (!byKey) implCache.set(registry, (byKey = new Map()));
+  const key = `${found.packageName}.${found.name}`;
+  let list = byKey.get(key);
+  if (!list) {
+    list = [];
+    for (const m of registry.all()) {
+      if ((m.packageName === found.packageName && m.name === found.name) || m.name.endsWith(`__${found.name}`)) list.push(m.def.source);
+    }
+    byKey.set(key, list);
+  }
+  return list;
 }

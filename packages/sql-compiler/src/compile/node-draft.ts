@@ -62,6 +62,8 @@ export interface NodeDraft {
   attachedNode?: string | null;
   /** Generic tests: the arguments to hand the test macro. */
   testKwargs?: Record<string, unknown>;
+  /** Generic tests whose refs are known without rendering (see generic-tests.ts). */
+  staticDeps?: { refs: RefCall[]; sources: [string, string][] };
   /** Extra context for rendering (generic tests pass their arguments this way). */
   renderExtra?: Record<string, unknown>;
   /** Singular tests and operations carry no ref to re-resolve; hooks keep their index. */

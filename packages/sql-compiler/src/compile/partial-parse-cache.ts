@@ -29,9 +29,6 @@ const CacheNodeSchema = z.object({
   s: z.string(),
   a: z.string(),
   m: z.string(),
-  /** Compiled SQL hash and path, to skip rewriting unchanged target/compiled files. */
-  ch: z.string().nullable(),
-  cp: z.string().nullable(),
   pc: z.record(z.string(), z.unknown()).optional(),
 });
 export type CacheNode = z.infer<typeof CacheNodeSchema>;

@@ -1,8 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergeConfigs } from '../project/index.js';
-import { writeChunksAtomic } from '../manifest/write-artifacts.js';
-import { compiledPathOf } from '../manifest/build-manifest.js';
+import { writeChunksAtomic, writeCompiled } from '../manifest/write-artifacts.js';
 import { defaultConfig } from './config-defaults.js';
 import { prepareCompile, type CompileOptions } from './compile-project.js';
 import { cacheKey, trackedFiles } from './cache-inputs.js';
@@ -15,8 +14,6 @@ import { findNeedsFullCompile } from './needs-full-compile.js';
 import { hashOf, parseFingerprint, writeCache, type CacheNode, type PartialParseCache } from './partial-parse-cache.js';
 import { renderNode, renderNodeSync } from './render-node.js';
 import { RefResolver } from './resolve-refs.js';
-import { writeFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 
 export type WarmOutcome =
@@ -150,11 +147,7 @@ export async function warmCompile(opts: CompileOptions, cache: PartialParseCache
     pieces.push(...copyBytes(fd, pos, cache.manifestSize));
     closeSync(fd);
     writeChunksAtomic(join(targetPath, 'manifest.json'), pieces);
-    for (const n of compiled) {
-      const p = join(targetPath, 'compiled', compiledPathOf(n));
-      mkdirSync(dirname(p), { recursive: true });
-      writeFileSync(p, n.compiledCode ?? '');
-    }
+    writeCompiled(targetPath, compiled);
     timer.mark('partial: write');
 
     // The cache follows the new file: shifted ranges, new stats and hashes.
@@ -167,8 +160,6 @@ export async function warmCompile(opts: CompileOptions, cache: PartialParseCache
       const own = newRanges.get(c.id);
       if (own) {
         c.range = own;
-        const n = compiled.find((x) => x.uniqueId === c.id)!;
-        c.ch = hashOf(n.compiledCode ?? '');
       } else {
         const d = shiftOf(c.range[0]);
         if (d) c.range = [c.range[0] + d, c.range[1] + d];

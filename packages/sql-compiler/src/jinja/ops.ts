@@ -36,6 +36,29 @@ function checkUndefined(a: unknown, b: unknown): void {
   if (b instanceof Undefined) throw undefinedError(b);
 }
 
+/**
+ * Python's operator protocol for host objects (class instances such as modules.datetime values):
+ * `a.__add__(b)`, then the reflected `b.__radd__(a)`. A method answering `undefined` stands for
+ * NotImplemented. Plain dicts never take part: their keys are data, not methods.
+ */
+function dunder(a: unknown, b: unknown, name: string, reflected: string): unknown {
+  if (typeof a === 'object' && a !== null && !isDict(a) && !Array.isArray(a)) {
+    const f = (a as Record<string, unknown>)[name];
+    if (typeof f === 'function') {
+      const r: unknown = (f as (o: unknown) => unknown).call(a, b);
+      if (r !== undefined) return r;
+    }
+  }
+  if (typeof b === 'object' && b !== null && !isDict(b) && !Array.isArray(b)) {
+    const f = (b as Record<string, unknown>)[reflected];
+    if (typeof f === 'function') {
+      const r: unknown = (f as (o: unknown) => unknown).call(b, a);
+      if (r !== undefined) return r;
+    }
+  }
+  return undefined;
+}
+
 function unsupported(op: string, a: unknown, b: unknown): PyError {
   checkUndefined(a, b);
   return typeError(`unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
@@ -61,6 +84,8 @@ export function add(a: unknown, b: unknown): unknown {
     const k = typeName(a);
     throw typeError(`can only concatenate ${k} (not "${typeName(b)}") to ${k}`);
   }
+  const r = dunder(a, b, '__add__', '__radd__');
+  if (r !== undefined) return r;
   throw unsupported('+', a, b);
 }
 
@@ -70,6 +95,8 @@ export function sub(a: unknown, b: unknown): unknown {
     return Number.isInteger(r) && !(Number.isInteger(a) && Number.isInteger(b)) ? new PyFloat(r) : r;
   }
   if (isNumeric(a) && isNumeric(b)) return numResult(num(a) - num(b), a, b);
+  const r = dunder(a, b, '__sub__', '__rsub__');
+  if (r !== undefined) return r;
   throw unsupported('-', a, b);
 }
 

@@ -461,6 +461,8 @@ export function pyEq(a: unknown, b: unknown): boolean {
     for (const k of ka) if (!hasOwn.call(b, k) || !pyEq(a[k], b[k])) return false;
     return true;
   }
+  const eqf = (a as Record<string, unknown>)['__eq__'];
+  if (typeof eqf === 'function') return (eqf as (o: unknown) => unknown).call(a, b) === true;
   return false;
 }
 
@@ -481,6 +483,17 @@ export function pyCompare(a: unknown, b: unknown, op: string): number {
       if (!pyEq(a[i], b[i])) return pyCompare(a[i], b[i], op);
     }
     return a.length - b.length;
+  }
+  // Host objects with Python's rich comparisons (modules.datetime values): __eq__ / __lt__.
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && !isDict(a) && !isDict(b)) {
+    const lt = (x: object, y: unknown): boolean => {
+      const f = (x as Record<string, unknown>)['__lt__'];
+      return typeof f === 'function' && (f as (o: unknown) => unknown).call(x, y) === true;
+    };
+    const eqf = (a as Record<string, unknown>)['__eq__'];
+    if (typeof eqf === 'function' && (eqf as (o: unknown) => unknown).call(a, b) === true) return 0;
+    if (lt(a, b)) return -1;
+    if (lt(b, a)) return 1;
   }
   throw typeError(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }

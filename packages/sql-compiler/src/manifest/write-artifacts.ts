@@ -23,13 +23,23 @@ export function writeManifest(targetPath: string, manifest: Manifest | string): 
   writeFileAtomic(join(targetPath, 'manifest.json'), typeof manifest === 'string' ? manifest : JSON.stringify(manifest));
 }
 
+const COMPILED_INDEX = '.lakeform-index.json';
+
 /**
- * target/compiled/<package>/<path>: one file per compiled node, as dbt lays it out. Given the
- * previous compile's SQL hashes (path → hash), unchanged files are left alone and files of nodes
- * that are gone are removed: creating and rewriting 40,000 files would dominate a recompile.
+ * target/compiled/<package>/<path>: one file per compiled node, as dbt lays it out. An index of
+ * what each file holds (target/compiled/.lakeform-index.json: path → SQL hash) lets unchanged
+ * files stay untouched — creating or rewriting 40,000 files would dominate a compile. With
+ * `complete` (every node was compiled), files of nodes that no longer exist are removed.
  */
-export function writeCompiled(targetPath: string, nodes: Iterable<NodeDraft>, previous?: Map<string, string | null>): { written: number; removed: number } {
+export function writeCompiled(targetPath: string, nodes: Iterable<NodeDraft>, opts: { complete?: boolean } = {}): { written: number; removed: number } {
   const root = join(targetPath, 'compiled');
+  const indexPath = join(root, COMPILED_INDEX);
+  let index: Record<string, string> = {};
+  try {
+    index = JSON.parse(readFileSync(indexPath, 'utf8')) as Record<string, string>;
+  } catch {
+    index = {};
+  }
   const dirs = new Set<string>();
   let written = 0;
   const now = new Set<string>();
@@ -38,26 +48,31 @@ export function writeCompiled(targetPath: string, nodes: Iterable<NodeDraft>, pr
     const rel = compiledPathOf(n);
     now.add(rel);
     const p = join(root, rel);
-    const before = previous?.get(rel);
-    if (before && before === createHash('sha1').update(n.compiledCode).digest('hex') && existsSync(p)) continue;
+    const hash = createHash('sha1').update(n.compiledCode).digest('hex');
+    if (index[rel] === hash && existsSync(p)) continue;
     const d = dirname(p);
     if (!dirs.has(d)) {
       mkdirSync(d, { recursive: true });
       dirs.add(d);
     }
     writeFileSync(p, n.compiledCode);
+    index[rel] = hash;
     written++;
   }
   let removed = 0;
-  for (const rel of previous?.keys() ?? []) {
-    if (!rel || now.has(rel)) continue;
-    try {
-      unlinkSync(join(root, rel));
-      removed++;
-    } catch {
-      // Already gone: nothing to clean.
+  if (opts.complete) {
+    for (const rel of Object.keys(index)) {
+      if (now.has(rel)) continue;
+      delete index[rel];
+      try {
+        unlinkSync(join(root, rel));
+        removed++;
+      } catch {
+        // Already gone: nothing to clean.
+      }
     }
   }
+  if (written || removed) writeFileAtomic(indexPath, JSON.stringify(index));
   return { written, removed };
 }
 
