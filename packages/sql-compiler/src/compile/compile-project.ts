@@ -37,6 +37,8 @@ export interface CompileOptions {
   warehouse?: Warehouse;
   fullRefresh?: boolean;
   which?: string;
+  /** False: the returned manifest has empty `nodes` (compileToTarget streams them from the drafts). */
+  manifestNodes?: boolean;
 }
 
 export interface CompiledProject {
@@ -226,7 +228,7 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
       n.refs = n.staticDeps.refs;
       n.sources = n.staticDeps.sources;
     } else renderNodeSync(state, n, n.template!, 'parse', n.renderExtra);
-    n.config = mergeConfigs(n.config, n.fileConfig);
+    if (Object.keys(n.fileConfig).length) n.config = mergeConfigs(n.config, n.fileConfig);
     if (n.config['enabled'] === false) continue;
     validateNodeConfig(n);
     nodes.set(n.uniqueId, n);
@@ -276,7 +278,7 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
     });
   }
 
-  const assemble = () => assembleManifest({ projectName: root.name, adapterType, invocationId: state.invocationId, nodes, sources, parsed, exposures, dag, disabled });
+  const assemble = (withoutNodes = false) => assembleManifest({ projectName: root.name, adapterType, invocationId: state.invocationId, nodes, sources, parsed, exposures, dag, disabled, withoutNodes });
 
   timer.mark('dag');
   // Compile pass.
@@ -337,7 +339,7 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
   }
 
   timer.mark('compile render');
-  const manifest = assemble();
+  const manifest = assemble(opts.manifestNodes === false);
   timer.mark('manifest');
   return {
     manifest,

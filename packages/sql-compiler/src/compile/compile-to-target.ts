@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { serializeManifest } from '../manifest/serialize-manifest.js';
+import { manifestNodeEntries } from '../manifest/assemble.js';
 import { writeCompiled, writeSerializedManifest } from '../manifest/write-artifacts.js';
 import { compileProject, type CompiledProject, type CompileOptions } from './compile-project.js';
 import { cacheKey, trackedFiles } from './cache-inputs.js';
@@ -27,7 +28,7 @@ function cacheNode(n: NodeDraft, range: [number, number]): CacheNode {
     id: n.uniqueId,
     file: n.resourceType === 'model' ? n.originalFilePath : null,
     range,
-    fp: parseFingerprint(n),
+    fp: n.resourceType === 'model' ? parseFingerprint(n) : '',
     vol: n.volatile,
     t: n.resourceType,
     n: n.name,
@@ -58,10 +59,11 @@ export async function compileToTarget(opts: CompileOptions & { targetPath?: stri
     if (warm.ok) return { ...warm.result, project: undefined, targetPath, partial: true };
     fullReason = warm.reason;
   }
-  const project = await compileProject(opts);
+  const project = await compileProject({ ...opts, manifestNodes: false });
   const t0 = performance.now();
+  const found = foundLine(project.manifest, project.nodes.values());
   writeCompiled(project.targetPath, project.nodes.values(), { complete: !opts.selectIds });
-  const serialized = serializeManifest(project.manifest);
+  const serialized = serializeManifest(project.manifest, manifestNodeEntries(project.nodes));
   writeSerializedManifest(project.targetPath, serialized);
   if (opts.compile !== false && !opts.selectIds && project.prepared) {
     const p = project.prepared;
@@ -80,9 +82,9 @@ export async function compileToTarget(opts: CompileOptions & { targetPath?: stri
       metadataRange: serialized.metadataRange,
       nodes,
       sources: [...project.sources.values()].map((s) => [s.uniqueId, s.sourceName, s.name, s.packageName, s.database, s.schema, s.identifier]),
-      found: foundLine(project.manifest),
+      found,
     });
   }
   const timings = [...project.timings, { name: 'write artifacts', ms: performance.now() - t0 }];
-  return { project, targetPath: project.targetPath, found: foundLine(project.manifest), compiledIds: project.compiledIds, partial: false, ...(fullReason ? { fullReason } : {}), timings };
+  return { project, targetPath: project.targetPath, found, compiledIds: project.compiledIds, partial: false, ...(fullReason ? { fullReason } : {}), timings };
 }

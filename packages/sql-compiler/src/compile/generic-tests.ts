@@ -47,6 +47,7 @@ export function buildGenericTests(pending: PendingTest[], packages: PackageInfo[
   const byName = new Map(packages.map((p) => [p.name, p]));
   const out: NodeDraft[] = [];
   const seen = new Map<string, NodeDraft>();
+  const folderConfigs = new Map<string, { folder: Record<string, unknown>; base: Record<string, unknown> }>();
   for (const p of pending) {
     let norm: ReturnType<typeof normalizeTestEntry>;
     try {
@@ -106,11 +107,21 @@ export function buildGenericTests(pending: PendingTest[], packages: PackageInfo[
     n.renderExtra = { __lf_target: targetValues, __lf_args: args };
     const deps = staticDependencies(registry, found, p, args);
     if (deps) n.staticDeps = deps;
-    n.folderConfig = mergeConfigs(folderConfigFor(pkg, root, 'tests', fqn), folderConfigFor(pkg, root, 'data_tests', fqn));
+    // Folder configs apply by folder; tests of one YAML file share them (and, when the test
+    // sets nothing itself, share one config object — 30,000 copies would only feed the GC).
+    const folderKey = `${p.packageName}\u0000${ymlDir}`;
+    let shared = folderConfigs.get(folderKey);
+    if (!shared) {
+      const folderFqn = fqn.slice(0, -1);
+      const folder = mergeConfigs(folderConfigFor(pkg, root, 'tests', folderFqn), folderConfigFor(pkg, root, 'data_tests', folderFqn));
+      shared = { folder, base: mergeConfigs(defaultConfig('test'), folder) };
+      folderConfigs.set(folderKey, shared);
+    }
+    n.folderConfig = shared.folder;
     const cfg = { ...norm.config };
     if (p.inheritedTags.length) cfg['tags'] = [...p.inheritedTags, ...((cfg['tags'] as string[] | undefined) ?? [])];
     n.patchConfig = cfg;
-    n.config = mergeConfigs(mergeConfigs(defaultConfig('test'), n.folderConfig), n.patchConfig);
+    n.config = Object.keys(cfg).length === 0 && deps ? shared.base : mergeConfigs(shared.base, cfg);
     n.testMetadata = {
       name: norm.testName,
       namespace,
@@ -149,8 +160,7 @@ function staticDependencies(
   p: PendingTest,
   args: Record<string, unknown>,
 ): NonNullable<NodeDraft['staticDeps']> | undefined {
-  const impls = [...registry.all()].length > 0 ? candidateMacros(registry, found) : [];
-  for (const m of impls) if (/\b(ref|source|config|graph|run_query|statement)\s*[(.]/.test(m)) return undefined;
+  if (!macrosAreStatic(registry, found)) return undefined;
   const refs: NodeDraft['refs'] = [];
   const sources: NodeDraft['sources'] = [];
   if (p.attachedTo.kind === 'source') sources.push([p.attachedTo.source.sourceName, p.attachedTo.source.name]);
@@ -166,20 +176,21 @@ function staticDependencies(
   return { refs, sources };
 }
 
-const implCache = new WeakMap<MacroRegistry, Map<string, string[]>>();
+const verdicts = new WeakMap<MacroRegistry, Map<string, boolean>>();
 
-/** Source text of the test macro and every adapter implementation it may dispatch to. */
-function candidateMacros(registry: MacroRegistry, found: { packageName: string; name: string }): string[] {
-  let byKey = implCache.get(registry);
-  if (!byKey) implCache.set(registry, (byKey = new Map()));
+/** Whether the test macro and every adapter implementation it may dispatch to leave refs and config alone. */
+function macrosAreStatic(registry: MacroRegistry, found: { packageName: string; name: string }): boolean {
+  let byKey = verdicts.get(registry);
+  if (!byKey) verdicts.set(registry, (byKey = new Map()));
   const key = `${found.packageName}.${found.name}`;
-  let list = byKey.get(key);
-  if (!list) {
-    list = [];
+  let verdict = byKey.get(key);
+  if (verdict === undefined) {
+    verdict = true;
     for (const m of registry.all()) {
-      if ((m.packageName === found.packageName && m.name === found.name) || m.name.endsWith(`__${found.name}`)) list.push(m.def.source);
+      const relevant = (m.packageName === found.packageName && m.name === found.name) || m.name.endsWith(`__${found.name}`);
+      if (relevant && /\b(ref|source|config|graph|run_query|statement)\s*[(.]/.test(m.def.source)) verdict = false;
     }
-    byKey.set(key, list);
+    byKey.set(key, verdict);
   }
-  return list;
+  return verdict;
 }

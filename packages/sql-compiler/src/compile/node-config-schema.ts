@@ -41,8 +41,12 @@ export const NodeConfigInputSchema = z.looseObject({
 });
 
 /** Normalises the forms dbt accepts (a tag as a string, a hook as a string) and validates. */
+const validated = new WeakSet<object>();
+
 export function validateNodeConfig(n: NodeDraft): void {
   const c = n.config;
+  // Tests of one folder share one config object: validate it once.
+  if (validated.has(c)) return;
   if (typeof c['tags'] === 'string') c['tags'] = [c['tags']];
   for (const h of ['pre-hook', 'post-hook'] as const) {
     if (c[h] === null || c[h] === undefined) c[h] = [];
@@ -50,7 +54,10 @@ export function validateNodeConfig(n: NodeDraft): void {
   }
   if (typeof c['partitioned_by'] === 'string') c['partitioned_by'] = [c['partitioned_by']];
   const r = NodeConfigInputSchema.safeParse(c);
-  if (r.success) return;
+  if (r.success) {
+    validated.add(c);
+    return;
+  }
   const issue = r.error.issues[0]!;
   const key = issue.path.map(String).join('.');
   const got = issue.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k as string] : undefined), c);

@@ -18,12 +18,19 @@ export interface AssembleInput {
   dag: Dag;
   disabled: NodeDraft[];
   generatedAt?: string;
+  /** Leave `nodes` empty: the caller serialises them straight from the drafts (see manifestNodeEntries). */
+  withoutNodes?: boolean;
+}
+
+/** The manifest's nodes in its key order, built one at a time so none has to be kept. */
+export function* manifestNodeEntries(nodes: Map<string, NodeDraft>): Iterable<[string, ReturnType<typeof manifestNode>]> {
+  for (const id of [...nodes.keys()].sort()) yield [id, manifestNode(nodes.get(id)!, 0)];
 }
 
 /** Everything compiled, in dbt's v12 manifest layout, with keys in a stable order. */
 export function assembleManifest(input: AssembleInput): Manifest {
   const nodes: Manifest['nodes'] = {};
-  for (const id of [...input.nodes.keys()].sort()) nodes[id] = manifestNode(input.nodes.get(id)!, 0);
+  if (!input.withoutNodes) for (const [id, node] of manifestNodeEntries(input.nodes)) nodes[id] = node;
   const sources: Manifest['sources'] = {};
   for (const id of [...input.sources.keys()].sort()) sources[id] = input.sources.get(id)!.entry as ManifestSource;
   const macros: Manifest['macros'] = {};

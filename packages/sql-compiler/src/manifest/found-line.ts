@@ -1,9 +1,10 @@
 import type { Manifest } from './schema.js';
 
 /** dbt's "Found 7 models, 21 data tests, 7 sources, 512 macros" line. */
-export function foundLine(m: Manifest): string {
+export function foundLine(m: Manifest, drafts?: Iterable<{ resourceType: string }>): string {
   const counts = new Map<string, number>();
-  for (const n of Object.values(m.nodes)) counts.set(n.resource_type, (counts.get(n.resource_type) ?? 0) + 1);
+  if (drafts) for (const n of drafts) counts.set(n.resourceType, (counts.get(n.resourceType) ?? 0) + 1);
+  else for (const n of Object.values(m.nodes)) counts.set(n.resource_type, (counts.get(n.resource_type) ?? 0) + 1);
   const parts: string[] = [];
   const add = (n: number, singular: string, plural: string) => {
     if (n > 0) parts.push(`${n} ${n === 1 ? singular : plural}`);

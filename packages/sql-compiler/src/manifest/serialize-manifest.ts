@@ -13,7 +13,7 @@ export interface SerializedManifest {
   nodeRanges: Map<string, [number, number]>;
 }
 
-export function serializeManifest(m: Manifest): SerializedManifest {
+export function serializeManifest(m: Manifest, nodeEntries?: Iterable<[string, unknown]>): SerializedManifest {
   const chunks: string[] = [];
   let pos = 0;
   const push = (s: string) => {
@@ -27,7 +27,7 @@ export function serializeManifest(m: Manifest): SerializedManifest {
   const metadataRange: [number, number] = [metaStart, pos];
   push(',"nodes":{');
   let first = true;
-  for (const [id, node] of Object.entries(m.nodes)) {
+  for (const [id, node] of nodeEntries ?? Object.entries(m.nodes)) {
     push(`${first ? '' : ','}${JSON.stringify(id)}:`);
     first = false;
     const start = pos;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { NodeDraft } from '../compile/node-draft.js';
 import { compiledPathOf } from './build-manifest.js';
 import type { Manifest } from './schema.js';
@@ -41,6 +41,21 @@ export function writeCompiled(targetPath: string, nodes: Iterable<NodeDraft>, op
     index = {};
   }
   const dirs = new Set<string>();
+  // One readdir per folder instead of one stat per file: the index is trusted only for files
+  // that are really there.
+  const present = new Map<string, Set<string>>();
+  const exists = (dir: string, name: string) => {
+    let names = present.get(dir);
+    if (!names) {
+      try {
+        names = new Set(readdirSync(dir));
+      } catch {
+        names = new Set();
+      }
+      present.set(dir, names);
+    }
+    return names.has(name);
+  };
   let written = 0;
   const now = new Set<string>();
   for (const n of nodes) {
@@ -49,8 +64,8 @@ export function writeCompiled(targetPath: string, nodes: Iterable<NodeDraft>, op
     now.add(rel);
     const p = join(root, rel);
     const hash = createHash('sha1').update(n.compiledCode).digest('hex');
-    if (index[rel] === hash && existsSync(p)) continue;
     const d = dirname(p);
+    if (index[rel] === hash && exists(d, basename(p))) continue;
     if (!dirs.has(d)) {
       mkdirSync(d, { recursive: true });
       dirs.add(d);
