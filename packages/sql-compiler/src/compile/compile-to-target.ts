@@ -72,7 +72,8 @@ export async function compileToTarget(opts: CompileOptions & { targetPath?: stri
     const nodes: CacheNode[] = [];
     for (const [id, range] of serialized.nodeRanges) {
       const n = project.nodes.get(id);
-      if (n) nodes.push(cacheNode(n, range));
+      // Only what a partial recompile can touch (models) or resolve (refable nodes) is kept.
+      if (n && n.resourceType !== 'test' && n.resourceType !== 'operation' && n.resourceType !== 'analysis') nodes.push(cacheNode(n, range));
     }
     writeCache(project.targetPath, {
       format: CACHE_FORMAT,

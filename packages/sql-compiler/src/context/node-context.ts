@@ -69,18 +69,27 @@ export class RenderSession {
     extra: Record<string, unknown> = {},
   ) {
     const execute = phase === 'compile';
-    const nodeDict = nodeAsDict(node);
     // Node-independent members (modules, exceptions, tojson, ...) live in the environment's
-    // globals, so a render does not copy them.
-    this.ctx = {
+    // globals. Members most templates never touch are built on first use: a compile creates
+    // 80,000 of these contexts.
+    let nodeDict: Record<string, unknown> | undefined;
+    let adapter: Record<string, unknown> | undefined;
+    let config: ConfigObject | undefined;
+    let self: Relation | undefined;
+    const session = this;
+    const ctx: Record<string, unknown> = {
       execute,
       ref: (...a: unknown[]) => this.ref(a),
       source: (...a: unknown[]) => this.source(a),
-      config: new ConfigObject(node, phase),
+      get config() {
+        return (config ??= new ConfigObject(node, phase));
+      },
       var: (...a: unknown[]) => this.variable(a),
       env_var: (...a: unknown[]) => this.envVar(a),
       is_incremental: () => this.isIncremental(),
-      adapter: this.adapterObject(),
+      get adapter() {
+        return (adapter ??= session.adapterObject());
+      },
       run_query: (...a: unknown[]) => this.runQuery(a),
       statement: (...a: unknown[]) => this.statement(a),
       load_result: (name: string) => this.statementResults.get(name) ?? null,
@@ -94,22 +103,24 @@ export class RenderSession {
       doc: (...a: unknown[]) => this.doc(a),
       target: state.target,
       project_name: state.rootPackage,
-      model: nodeDict,
-      node: nodeDict,
-      this: this.selfRelation(),
-      graph: execute ? state.graph() : { nodes: {}, sources: {}, exposures: {}, macros: {}, metrics: {}, groups: {}, semantic_models: {}, saved_queries: {} },
-      ...extra,
+      get model() {
+        return (nodeDict ??= nodeAsDict(node));
+      },
+      get node() {
+        return (nodeDict ??= nodeAsDict(node));
+      },
+      get this() {
+        return (self ??= session.selfRelation());
+      },
+      get graph() {
+        if (!execute) return { nodes: {}, sources: {}, exposures: {}, macros: {}, metrics: {}, groups: {}, semantic_models: {}, saved_queries: {} };
+        // A node reading the graph depends on every node: never reused from a partial parse.
+        session.dependsOnWholeProject('graph');
+        return state.graph();
+      },
     };
-    if (execute) {
-      // graph is expensive to reason about for caching: any node reading it is recompiled every time.
-      Object.defineProperty(this.ctx, 'graph', {
-        enumerable: true,
-        get: () => {
-          this.dependsOnWholeProject('graph');
-          return state.graph();
-        },
-      });
-    }
+    for (const k in extra) ctx[k] = extra[k];
+    this.ctx = ctx;
   }
 
   /** Name resolution after locals, template and ctx: macros of the node's package, the root project, dbt, then package namespaces. */
@@ -190,7 +201,7 @@ export class RenderSession {
     return new Relation({ database: src.database, schema: src.schema, identifier: src.identifier, type: 'external' });
   }
 
-  private selfRelation(): Relation {
+  selfRelation(): Relation {
     const n = this.node;
     if (this.phase === 'parse') {
       return new Relation({ database: this.str(this.state.target['database']), schema: this.str(this.state.target['schema']), identifier: n.name });
@@ -263,7 +274,7 @@ export class RenderSession {
   }
 
   /** Marks renders whose output depends on more than the node's own file and its refs' names. */
-  private dependsOnWholeProject(what: string): void {
+  dependsOnWholeProject(what: string): void {
     this.node.volatile = true;
     if (this.state.partial) throw new NeedsFullCompile(`${this.node.name} uses ${what}`);
   }
@@ -355,7 +366,7 @@ export class RenderSession {
     return [];
   }
 
-  private adapterObject(): Record<string, unknown> {
+  adapterObject(): Record<string, unknown> {
     const s = this.state;
     return {
       type: () => s.adapterType,
