@@ -6,7 +6,6 @@ export interface GeneratedProjectSpec {
   /** Models per layer; the DAG is `models / layerSize` layers deep. */
   layerSize?: number;
   refsPerModel?: number;
-  testsPerModel?: number;
   /** Models per folder (one schema.yml each). */
   folderSize?: number;
 }
@@ -30,7 +29,6 @@ export const modelName = (i: number) => `m_${String(i).padStart(5, '0')}`;
 export function generateProject(dir: string, spec: GeneratedProjectSpec): { files: number } {
   const layerSize = spec.layerSize ?? Math.max(10, Math.ceil(spec.models / 20));
   const refs = spec.refsPerModel ?? 3;
-  const testsPer = spec.testsPerModel ?? 3;
   const folderSize = spec.folderSize ?? 100;
   const rand = rng(42);
   rmSync(dir, { recursive: true, force: true });
@@ -79,14 +77,8 @@ group by 1
     mkdirSync(join(dir, 'models', folder), { recursive: true });
     writeFileSync(join(dir, 'models', folder, `${name}.sql`), sql);
     files++;
-    const tests = ['not_null', 'unique', "accepted_values:\n                  values: ['a', 'b', 'c']"].slice(0, testsPer);
-    const entry = `  - name: ${name}\n    description: Model ${i} of layer ${layer}.\n    columns:\n      - name: id\n        data_tests:\n${tests
-      .slice(0, 2)
-      .map((t) => `          - ${t}\n`)
-      .join('')}      - name: total_amount\n        data_tests:\n${tests
-      .slice(2)
-      .map(() => `          - not_null\n`)
-      .join('')}`;
+    // Three column tests per model: not_null and unique on the key, not_null on a metric.
+    const entry = `  - name: ${name}\n    description: Model ${i} of layer ${layer}.\n    columns:\n      - name: id\n        data_tests:\n          - not_null\n          - unique\n      - name: total_amount\n        data_tests:\n          - not_null\n`;
     const list = folderYaml.get(folder) ?? [];
     list.push(entry);
     folderYaml.set(folder, list);
