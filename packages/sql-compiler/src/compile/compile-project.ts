@@ -21,6 +21,7 @@ import { renderNode, renderNodeSync } from './render-node.js';
 import { RefResolver } from './resolve-refs.js';
 import { TemplateCache } from './template-cache.js';
 import { PhaseTimer } from './phase-timer.js';
+import { checkRequiredDbtVersion } from './dbt-version.js';
 import { assembleManifest } from '../manifest/assemble.js';
 import { renderYamlString } from './yaml-render.js';
 
@@ -85,6 +86,7 @@ export function prepareCompile(opts: CompileOptions) {
   timer.mark('load packages');
   const root = packages[0]!;
   const rootProject = asDict(root.project);
+  warnings.push(...checkRequiredDbtVersion(rootProject['require-dbt-version'], root.name));
   const profile = loadProfile({
     projectDir,
     profilesDir: opts.profilesDir,
