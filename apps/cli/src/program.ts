@@ -85,7 +85,7 @@ export function buildProgram(exit: (r: RunResult) => void): Command {
         exit({ code: await initCommand(name, raw.dir ? { dir: raw.dir } : {}, out) });
       } catch (e) {
         out.error(e);
-        exit({ code: 1 });
+        exit({ code: e instanceof Error && e.name === 'LakeformError' ? 1 : 2 });
       }
     });
   return program;

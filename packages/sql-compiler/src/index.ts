@@ -6,7 +6,7 @@ export * from './errors.js';
 export { LAKEFORM_VERSION } from './version.js';
 export { closestName, didYouMean } from './suggest.js';
 export { compileProject, type CompileOptions, type CompiledProject } from './compile/compile-project.js';
-export { compileToTarget, type TargetResult } from './compile/compile-to-target.js';
+export { compileToTarget, planLine, type TargetResult } from './compile/compile-to-target.js';
 export { foundLine } from './manifest/found-line.js';
 export type { NodeDraft, RefCall } from './compile/node-draft.js';
 export type { AdapterType, SourceDraft, LogLine } from './compile/compile-state.js';

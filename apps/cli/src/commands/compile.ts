@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileToTarget, foundLine, writeCompiled, writeManifest, type CompiledProject } from '@lakeform/sql-compiler';
+import { compileToTarget, foundLine, planLine, writeCompiled, writeManifest } from '@lakeform/sql-compiler';
 import { parseVars, type ProjectFlags } from '../cli-options.js';
 import type { Output } from '../output.js';
 import { findProjectDir } from '../project-dir.js';
@@ -9,24 +9,17 @@ import { loadProject } from './load.js';
 /** Beyond this many nodes the plan is summarised by materialization instead of listed. */
 const PLAN_LINES = 200;
 
-function printPlan(project: CompiledProject, ids: string[], out: Output): void {
-  const plan = ids.map((id) => project.nodes.get(id)!).filter((n) => n.resourceType !== 'test' && n.resourceType !== 'operation');
-  const tests = ids.length - plan.length;
-  if (plan.length === 0) return;
+/** The build plan, in dependency order; long plans are cut and summarised by materialization. */
+function printPlan(lines: string[], tests: number, out: Output): void {
+  if (lines.length === 0) return;
   out.info('Would build, in dependency order:');
-  const w = Math.max(...plan.map((n) => String(n.config['materialized']).length));
-  // ids are in dependency order already.
-  for (const n of plan.slice(0, PLAN_LINES)) {
-    const m = String(n.config['materialized']);
-    const what = n.relationName ?? (m === 'ephemeral' ? '(CTE in its consumers)' : '');
-    const partitions = Array.isArray(n.config['partitioned_by']) && n.config['partitioned_by'].length ? `partitioned_by=${(n.config['partitioned_by'] as string[]).join(',')}` : '';
-    const extra = [n.config['table_type'] ? `table_type=${String(n.config['table_type'])}` : '', partitions].filter(Boolean).join(' ');
-    out.result(`  ${m.padEnd(w)}  ${what}${extra ? `  ${extra}` : ''}`);
-  }
-  if (plan.length > PLAN_LINES) {
+  const rows = lines.map((l) => l.split('\t') as [string, string]);
+  const w = Math.max(...rows.map(([m]) => m.length));
+  for (const [m, what] of rows.slice(0, PLAN_LINES)) out.result(`  ${m.padEnd(w)}  ${what}`);
+  if (rows.length > PLAN_LINES) {
     const byKind = new Map<string, number>();
-    for (const n of plan.slice(PLAN_LINES)) byKind.set(String(n.config['materialized']), (byKind.get(String(n.config['materialized'])) ?? 0) + 1);
-    out.result(`  ... and ${plan.length - PLAN_LINES} more (${[...byKind].map(([k, v]) => `${v} ${k}`).join(', ')})`);
+    for (const [m] of rows.slice(PLAN_LINES)) byKind.set(m, (byKind.get(m) ?? 0) + 1);
+    out.result(`  ... and ${rows.length - PLAN_LINES} more (${[...byKind].map(([k, v]) => `${v} ${k}`).join(', ')})`);
   }
   if (tests) out.info(`and ${tests} data tests`);
 }
@@ -54,14 +47,14 @@ export async function compileCommand(flags: ProjectFlags & { inline?: string }, 
     const secs = ((Date.now() - started) / 1000).toFixed(2);
     if (r.partial) {
       out.info(`Partial parse: recompiled ${r.compiledIds.length} changed model${r.compiledIds.length === 1 ? '' : 's'} in ${secs}s; SQL in ${r.targetPath}/compiled`);
-      return 0;
+    } else {
+      const p = r.project!;
+      out.info(`Compiled ${r.compiledIds.length} nodes in ${secs}s (target: ${p.targetName}, engine: ${p.adapterType}); SQL in ${r.targetPath}/compiled`);
     }
-    const p = r.project!;
-    out.info(`Compiled ${r.compiledIds.length} nodes in ${secs}s (target: ${p.targetName}, engine: ${p.adapterType}); SQL in ${r.targetPath}/compiled`);
-    printPlan(p, r.compiledIds, out);
+    printPlan(r.plan, r.tests, out);
     return 0;
   }
-  const { project, selected } = await loadProject(flags, out, { compile: true, ...(flags.inline !== undefined ? { inline: flags.inline } : {}), which: 'compile' });
+  const { project, selected } = await loadProject(flags, out, { compile: true, indirectSelection: 'eager', ...(flags.inline !== undefined ? { inline: flags.inline } : {}), which: 'compile' });
   out.info(foundLine(project.manifest));
   writeCompiled(project.targetPath, project.nodes.values());
   writeManifest(project.targetPath, project.manifest);
@@ -71,13 +64,18 @@ export async function compileCommand(flags: ProjectFlags & { inline?: string }, 
     return 0;
   }
   const compiled = project.compiledIds.filter((id) => selected.has(id));
-  if (compiled.length === 1) {
-    const n = project.nodes.get(compiled[0]!)!;
+  // As dbt: one selected node (tests picked up with it aside) prints its SQL.
+  const primary = compiled.filter((id) => project.nodes.get(id)!.resourceType !== 'test');
+  const single = primary.length === 1 ? primary : compiled.length === 1 ? compiled : [];
+  if (single.length === 1) {
+    const n = project.nodes.get(single[0]!)!;
     out.info(`Compiled node '${n.name}' is:`);
     out.result(n.compiledCode ?? '');
     return 0;
   }
   out.info(`Compiled ${compiled.length} nodes in ${((Date.now() - started) / 1000).toFixed(2)}s (target: ${project.targetName}, engine: ${project.adapterType}); SQL in ${project.targetPath}/compiled`);
-  printPlan(project, compiled, out);
+  const nodes = compiled.map((id) => project.nodes.get(id)!);
+  const plan = nodes.filter((n) => n.resourceType !== 'test' && n.resourceType !== 'operation');
+  printPlan(plan.map(planLine), nodes.filter((n) => n.resourceType === 'test').length, out);
   return 0;
 }

@@ -29,6 +29,8 @@ export async function lsCommand(flags: ProjectFlags & { resourceType?: string[];
   const { project, selected } = await loadProject(flags, out, {
     compile: false,
     which: 'list',
+    // dbt's default: selecting a model also lists the tests on it.
+    indirectSelection: 'eager',
     ...(flags.resourceType?.length ? { resourceTypes: flags.resourceType } : {}),
   });
   const m = project.manifest;

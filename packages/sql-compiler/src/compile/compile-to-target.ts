@@ -9,6 +9,15 @@ import { warmCompile } from './warm-compile.js';
 import type { NodeDraft } from './node-draft.js';
 import { foundLine } from '../manifest/found-line.js';
 
+/** One line of the build plan: materialization, relation and the table options that matter. */
+export function planLine(n: NodeDraft): string {
+  const m = String(n.config['materialized']);
+  const what = n.relationName ?? (m === 'ephemeral' ? '(CTE in its consumers)' : '');
+  const partitions = Array.isArray(n.config['partitioned_by']) && n.config['partitioned_by'].length ? `partitioned_by=${(n.config['partitioned_by'] as string[]).join(',')}` : '';
+  const extra = [n.config['table_type'] ? `table_type=${String(n.config['table_type'])}` : '', partitions].filter(Boolean).join(' ');
+  return `${m}\t${what}${extra ? `  ${extra}` : ''}`;
+}
+
 export interface TargetResult {
   /** The full compile, when one ran (undefined after a partial recompile). */
   project: CompiledProject | undefined;
@@ -17,6 +26,9 @@ export interface TargetResult {
   found: string;
   /** Unique ids whose SQL was (re)compiled. */
   compiledIds: string[];
+  /** The build plan in dependency order (see planLine), and how many data tests come with it. */
+  plan: string[];
+  tests: number;
   partial: boolean;
   /** Why a partial recompile was not possible (for --debug). */
   fullReason?: string;
@@ -62,6 +74,9 @@ export async function compileToTarget(opts: CompileOptions & { targetPath?: stri
   const project = await compileProject({ ...opts, manifestNodes: false });
   const t0 = performance.now();
   const found = foundLine(project.manifest, project.nodes.values());
+  const built = project.compiledIds.map((id) => project.nodes.get(id)!);
+  const plan = built.filter((n) => n.resourceType !== 'test' && n.resourceType !== 'operation').map(planLine);
+  const tests = built.length - plan.length - built.filter((n) => n.resourceType === 'operation').length;
   writeCompiled(project.targetPath, project.nodes.values(), { complete: !opts.selectIds });
   const serialized = serializeManifest(project.manifest, manifestNodeEntries(project.nodes));
   writeSerializedManifest(project.targetPath, serialized);
@@ -84,8 +99,10 @@ export async function compileToTarget(opts: CompileOptions & { targetPath?: stri
       nodes,
       sources: [...project.sources.values()].map((s) => [s.uniqueId, s.sourceName, s.name, s.packageName, s.database, s.schema, s.identifier]),
       found,
+      plan,
+      testCount: tests,
     });
   }
   const timings = [...project.timings, { name: 'write artifacts', ms: performance.now() - t0 }];
-  return { project, targetPath: project.targetPath, found, compiledIds: project.compiledIds, partial: false, ...(fullReason ? { fullReason } : {}), timings };
+  return { project, targetPath: project.targetPath, found, compiledIds: project.compiledIds, plan, tests, partial: false, ...(fullReason ? { fullReason } : {}), timings };
 }

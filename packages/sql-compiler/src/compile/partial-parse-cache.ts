@@ -42,6 +42,9 @@ export const PartialParseCacheSchema = z.object({
   nodes: z.array(CacheNodeSchema),
   sources: z.array(z.tuple([z.string(), z.string(), z.string(), z.string(), z.string().nullable(), z.string(), z.string()])),
   found: z.string(),
+  /** The build plan a full compile printed, so a recompile can print the same. */
+  plan: z.array(z.string()),
+  testCount: z.number(),
 });
 export type PartialParseCache = z.infer<typeof PartialParseCacheSchema>;
 

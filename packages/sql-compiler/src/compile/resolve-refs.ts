@@ -3,6 +3,21 @@ import { closestName } from '../suggest.js';
 import type { SourceDraft } from './compile-state.js';
 import type { NodeDraft, RefCall } from './node-draft.js';
 
+type From = { packageName: string; uniqueId: string; location: NodeDraft['location']; rawCode?: string };
+
+/** Where in the node's own file a failing ref()/source() call is, when it is written out literally. */
+function callLocation(from: From, fn: 'ref' | 'source', firstArg: string): NodeDraft['location'] {
+  const code = from.rawCode;
+  if (!code || from.location.line !== undefined) return from.location;
+  const esc = firstArg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`\\b${fn}\\s*\\(\\s*['"]${esc}['"]`).exec(code);
+  if (!m) return from.location;
+  const before = code.slice(0, m.index);
+  const line = before.split('\n').length;
+  const column = m.index - before.lastIndexOf('\n');
+  return { file: from.location.file, line, column };
+}
+
 /** ref() and source() lookups with dbt's package preference and errors that suggest a fix. */
 export class RefResolver {
   private readonly byName = new Map<string, NodeDraft[]>();
@@ -34,7 +49,7 @@ export class RefResolver {
     return list.find((n) => n.packageName === from.packageName) ?? list.find((n) => n.packageName === this.rootPackage) ?? list[0];
   }
 
-  resolveRef(from: NodeDraft | { packageName: string; uniqueId: string; location: NodeDraft['location'] }, call: RefCall): NodeDraft {
+  resolveRef(from: From, call: RefCall): NodeDraft {
     let list = this.byName.get(call.name) ?? [];
     if (call.package) list = list.filter((n) => n.packageName === call.package);
     if (list.length > 0 && list.some((n) => n.version !== null)) {
@@ -45,7 +60,7 @@ export class RefResolver {
           code: 'E_REF_VERSION_NOT_FOUND',
           message: `ref('${call.name}', v=${String(call.version)}) names a version that does not exist`,
           node: from.uniqueId,
-          location: from.location,
+          location: callLocation(from, 'ref', call.package ?? call.name),
           hint: `versions of '${call.name}': ${list.map((n) => String(n.version)).join(', ')}`,
         });
       }
@@ -59,7 +74,7 @@ export class RefResolver {
         code: 'E_REF_DISABLED',
         message: `${label} refers to a model that is disabled (enabled: false)`,
         node: from.uniqueId,
-        location: from.location,
+        location: callLocation(from, 'ref', call.package ?? call.name),
         hint: 'enable that model, or disable this one too',
       });
     }
@@ -68,12 +83,12 @@ export class RefResolver {
       code: 'E_REF_NOT_FOUND',
       message: `${label} does not match any model, seed or snapshot`,
       node: from.uniqueId,
-      location: from.location,
+      location: callLocation(from, 'ref', call.package ?? call.name),
       hint: near ? `did you mean ref('${near}')?` : 'check the name, or add the model file',
     });
   }
 
-  resolveSource(from: { packageName: string; uniqueId: string; location: NodeDraft['location'] }, sourceName: string, tableName: string): SourceDraft {
+  resolveSource(from: From, sourceName: string, tableName: string): SourceDraft {
     const found = this.prefer(from, this.sourcesByKey.get(`${sourceName}.${tableName}`) ?? []);
     if (found) return found;
     const keys = [...this.sourcesByKey.keys()];
@@ -83,7 +98,7 @@ export class RefResolver {
       code: 'E_SOURCE_NOT_FOUND',
       message: `source('${sourceName}', '${tableName}') is not declared in any sources: YAML`,
       node: from.uniqueId,
-      location: from.location,
+      location: callLocation(from, 'source', sourceName),
       hint: near
         ? `did you mean source('${near.split('.')[0]}', '${near.split('.').slice(1).join('.')}')?`
         : sameSource.length

@@ -17,7 +17,7 @@ import { RefResolver } from './resolve-refs.js';
 import { randomUUID } from 'node:crypto';
 
 export type WarmOutcome =
-  | { ok: true; result: { found: string; compiledIds: string[]; timings: { name: string; ms: number }[] } }
+  | { ok: true; result: { found: string; compiledIds: string[]; plan: string[]; tests: number; timings: { name: string; ms: number }[] } }
   | { ok: false; reason: string };
 
 /** Up to this many changed model files are spliced; more is cheaper to compile in full. */
@@ -170,7 +170,7 @@ export async function warmCompile(opts: CompileOptions, cache: PartialParseCache
     for (const [abs, st] of tracked) cache.files[abs] = [st.mtimeMs, st.size];
     writeCache(targetPath, cache);
     timer.mark('partial: cache');
-    return { ok: true, result: { found: cache.found, compiledIds: compiled.map((n) => n.uniqueId), timings: timer.phases } };
+    return { ok: true, result: { found: cache.found, compiledIds: compiled.map((n) => n.uniqueId), plan: cache.plan, tests: cache.testCount, timings: timer.phases } };
   } catch (e) {
     const full = findNeedsFullCompile(e);
     if (full) return { ok: false, reason: full.reason };

@@ -331,7 +331,9 @@ export class RenderSession {
         hint: didYouMean(name, names) || 'define it with {% docs name %}...{% enddocs %} in a .md file under the model paths',
       });
     }
-    return found;
+    // dbt stores a docs block stripped of its surrounding whitespace (block_contents), and doc()
+    // returns exactly that.
+    return found.trim();
   }
 
   private columnsOf(rel: Relation): ColumnObject[] {
