@@ -1,28 +1,7 @@
-/**
- * "Did you mean" support for selector errors. Kept inside selection/ so the module has no
- * dependency on helpers other teams are still shaping.
- */
+/** "Did you mean" for selector errors, phrased by how close the nearest name is. */
+import { editDistance } from '../suggest.js';
 
-/** Levenshtein distance with adjacent transpositions counted as one edit (typo-friendly). */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let cur = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
-      cur[j] = d;
-    }
-    [before, prev, cur] = [prev, cur, before];
-  }
-  return prev[b.length]!;
-}
+export { editDistance };
 
 /**
  * The nearest candidate, always (ties broken alphabetically), so an error can name it. Callers
