@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { LakeformError, type Warning } from '../errors.js';
 import { Environment } from '../jinja/index.js';
-import { loadProfile, mergeConfigs } from '../project/index.js';
+import { loadProfile, loadProjectFile, mergeConfigs } from '../project/index.js';
 import { buildGlobals } from '../context/globals.js';
 import { nodeAsDict } from '../context/node-dict.js';
 import type { Warehouse } from '../context/warehouse.js';
@@ -23,7 +23,7 @@ import { TemplateCache } from './template-cache.js';
 import { PhaseTimer } from './phase-timer.js';
 import { checkRequiredDbtVersion } from './dbt-version.js';
 import { assembleManifest } from '../manifest/assemble.js';
-import { renderYamlString } from './yaml-render.js';
+import { renderYamlDeep, renderYamlString } from './yaml-render.js';
 
 export interface CompileOptions {
   projectDir: string;
@@ -79,23 +79,20 @@ export function prepareCompile(opts: CompileOptions) {
   const projectDir = resolve(opts.projectDir);
   const env = opts.env ?? process.env;
   const cliVars = opts.vars ?? {};
-  const yamlRender = (template: string, where: { file: string; line?: number; column?: number }) => renderYamlString(template, where, { env, vars: cliVars });
+  const profileRender = (template: string, where: { file: string; line?: number; column?: number }) => renderYamlString(template, where, { env, vars: cliVars });
 
   const timer = new PhaseTimer();
-  const { packages, warnings } = loadPackages(projectDir, yamlRender);
-  timer.mark('load packages');
-  const root = packages[0]!;
-  const rootProject = asDict(root.project);
-  warnings.push(...checkRequiredDbtVersion(rootProject['require-dbt-version'], root.name));
+  // dbt renders dbt_project.yml with `target` in scope, so the profile comes first: read the
+  // profile name unrendered, load the profile, then load the project and packages for real.
+  const unrendered = asDict(loadProjectFile(projectDir, { render: (template) => template }).project);
   const profile = loadProfile({
     projectDir,
     profilesDir: opts.profilesDir,
-    profileName: String(rootProject['profile'] ?? root.name),
+    profileName: String(unrendered['profile'] ?? unrendered['name']),
     targetName: opts.target,
-    render: yamlRender,
+    render: profileRender,
     env,
   } as never) as { profileName: string; targetName: string; target: Record<string, unknown>; engine: 'athena' | 'local'; warnings: Warning[] };
-  warnings.push(...profile.warnings);
   const t = profile.target;
   const adapterType: AdapterType = t['type'] === 'athena' ? 'athena' : t['type'] === 'duckdb' ? 'duckdb' : 'local';
   const target: Record<string, unknown> = {
@@ -107,6 +104,13 @@ export function prepareCompile(opts: CompileOptions) {
     database: t['database'] ?? 'awsdatacatalog',
     threads: t['threads'] ?? 4,
   };
+  const yamlRender = (template: string, where: { file: string; line?: number; column?: number }) => renderYamlString(template, where, { env, vars: cliVars, target });
+  const { packages, warnings } = loadPackages(projectDir, yamlRender);
+  warnings.push(...profile.warnings);
+  timer.mark('load packages');
+  const root = packages[0]!;
+  const rootProject = asDict(root.project);
+  warnings.push(...checkRequiredDbtVersion(rootProject['require-dbt-version'], root.name));
   for (const secret of ['aws_secret_access_key', 'aws_session_token', 'password']) delete target[secret];
 
   const jinja = new Environment();
@@ -173,7 +177,7 @@ export function prepareCompile(opts: CompileOptions) {
   state.invocationId = String(state.globals['invocation_id']);
   for (const [k, v] of Object.entries(state.globals)) jinja.addGlobal(k, v);
 
-  return { projectDir, env, cliVars, timer, packages, warnings, root, rootProject, profile, target, adapterType, jinja, templates, macros, logs, nodes, sources, state, resolverBox };
+  return { projectDir, env, cliVars, timer, yamlRender, packages, warnings, root, rootProject, profile, target, adapterType, jinja, templates, macros, logs, nodes, sources, state, resolverBox };
 }
 
 export type PreparedCompile = ReturnType<typeof prepareCompile>;
@@ -192,6 +196,7 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
   // Parse pass: learn each node's config, refs and sources.
   const disabled: NodeDraft[] = [];
   for (const n of parsed.nodes) {
+    if (n.patchPath) n.patchConfig = renderYamlDeep(n.patchConfig, prepared.yamlRender, n.patchPath.replace(/^[^:]+:\/\//, ''));
     n.config = mergeConfigs(mergeConfigs(defaultConfig(n.resourceType), n.folderConfig), n.patchConfig);
     if (n.template && n.resourceType !== 'seed') renderNodeSync(state, n, n.template, 'parse', n.renderExtra);
     n.config = mergeConfigs(mergeConfigs(mergeConfigs(defaultConfig(n.resourceType), n.folderConfig), n.patchConfig), n.fileConfig);
@@ -203,8 +208,10 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
     nodes.set(n.uniqueId, n);
   }
   for (const s of parsed.sources) {
-    const src = s.source;
-    const table = s.table;
+    const src = renderYamlDeep(s.source, prepared.yamlRender, s.originalFilePath);
+    const table = renderYamlDeep(s.table, prepared.yamlRender, s.originalFilePath);
+    s.source = src;
+    s.table = table;
     const cfg = mergeConfigs(asDict(src['config']), asDict(table['config']));
     if (cfg['enabled'] === false) continue;
     const database = (table['database'] ?? src['database'] ?? target['database'] ?? null) as string | null;

@@ -13,7 +13,7 @@ import type { TemplateCache } from './template-cache.js';
 const REF_OR_SOURCE = /^\s*(ref|source)\s*\(.*\)\s*$/s;
 
 /** dbt's generic test naming: test, target and flattened arguments; long names get a hash. */
-function synthesizeName(testName: string, namespace: string | null, target: string, args: Record<string, unknown>): string {
+function synthesizeName(prefix: string, testName: string, namespace: string | null, target: string, args: Record<string, unknown>): { name: string; alias: string } {
   const flat: string[] = [];
   for (const k of Object.keys(args).sort()) {
     if (k === 'model') continue;
@@ -22,10 +22,10 @@ function synthesizeName(testName: string, namespace: string | null, target: stri
     for (const p of parts) flat.push(String(p === null ? 'None' : p === true ? 'True' : p === false ? 'False' : p));
   }
   const clean = flat.map((a) => a.replace(/[^0-9a-zA-Z_]+/g, '_'));
-  const identifier = `${namespace ? `${namespace}_${testName}` : testName}_${target}`;
+  const identifier = `${prefix}${namespace ? `${namespace}_${testName}` : testName}_${target}`;
   const full = clean.length ? `${identifier}_${clean.join('__')}` : identifier;
-  if (full.length >= 64) return `${identifier.slice(0, 30)}_${shortHash(full, 32)}`;
-  return full;
+  // dbt keeps the full name as the test's name and uses the hashed short form as its alias.
+  return { name: full, alias: full.length >= 64 ? `${identifier.slice(0, 30)}_${shortHash(full, 32)}` : full };
 }
 
 /** A Jinja expression for one test argument: ref()/source() strings are evaluated, the rest are passed in. */
@@ -69,21 +69,28 @@ export function buildGenericTests(pending: PendingTest[], packages: PackageInfo[
       });
     }
     const isSource = p.attachedTo.kind === 'source';
-    const targetName = p.attachedTo.kind === 'source' ? `${p.attachedTo.source.sourceName}_${p.attachedTo.source.name}` : p.attachedTo.node.name;
+    const targetName =
+      p.attachedTo.kind === 'source'
+        ? `${p.attachedTo.source.sourceName}_${p.attachedTo.source.name}`
+        : p.attachedTo.node.version !== null
+          ? `${p.attachedTo.node.name}_v${p.attachedTo.node.version}`
+          : p.attachedTo.node.name;
     // What the manifest shows (dbt's form) and what is rendered: the rendered template only
     // names placeholders, so every not_null test shares one parsed template.
     const relationExpr =
       p.attachedTo.kind === 'source'
         ? `source(${pyRepr(p.attachedTo.source.sourceName)}, ${pyRepr(p.attachedTo.source.name)})`
         : p.attachedTo.node.version !== null
-          ? `ref(${pyRepr(p.attachedTo.node.name)}, v=${pyRepr(p.attachedTo.node.version)})`
+          ? `ref(${pyRepr(p.attachedTo.node.name)}, version=${pyRepr(String(p.attachedTo.node.version))})`
           : `ref(${pyRepr(p.attachedTo.node.name)})`;
     const relationTemplate =
-      p.attachedTo.kind === 'source' ? 'source(__lf_target[0], __lf_target[1])' : p.attachedTo.node.version !== null ? 'ref(__lf_target[0], v=__lf_target[1])' : 'ref(__lf_target[0])';
-    const targetValues = p.attachedTo.kind === 'source' ? [p.attachedTo.source.sourceName, p.attachedTo.source.name] : [p.attachedTo.node.name, p.attachedTo.node.version];
+      p.attachedTo.kind === 'source' ? 'source(__lf_target[0], __lf_target[1])' : p.attachedTo.node.version !== null ? 'ref(__lf_target[0], version=__lf_target[1])' : 'ref(__lf_target[0])';
+    const targetValues = p.attachedTo.kind === 'source' ? [p.attachedTo.source.sourceName, p.attachedTo.source.name] : [p.attachedTo.node.name, p.attachedTo.node.version === null ? null : String(p.attachedTo.node.version)];
     const args: Record<string, unknown> = { ...norm.args };
     if (p.columnName !== null) args['column_name'] = p.columnName;
-    const testName = norm.customName ?? synthesizeName(norm.testName, namespace, targetName, args);
+    const synthesized = synthesizeName(isSource ? 'source_' : '', norm.testName, namespace, targetName, args);
+    const testName = norm.customName ?? synthesized.name;
+    const testAlias = norm.customName ?? synthesized.alias;
     const pkg = byName.get(p.packageName)!;
     const ymlDir = posix.dirname(p.schemaFile.pathInRoot);
     const fqn = [p.packageName, ...(ymlDir === '.' ? [] : ymlDir.split('/')), testName];
@@ -96,7 +103,7 @@ export function buildGenericTests(pending: PendingTest[], packages: PackageInfo[
       resourceType: 'test',
       name: testName,
       packageName: p.packageName,
-      path: posix.join(ymlDir === '.' ? '' : ymlDir, `${testName}.sql`),
+      path: `${testAlias}.sql`,
       originalFilePath: p.schemaFile.relPath,
       location: p.location,
       fqn,
@@ -104,6 +111,7 @@ export function buildGenericTests(pending: PendingTest[], packages: PackageInfo[
       checksum: shortHash(`${renderSource}\u0000${JSON.stringify(targetValues)}\u0000${JSON.stringify(args)}`, 64),
     });
     n.template = templates.parse(renderSource, p.schemaFile.relPath, uid);
+    n.alias = testAlias;
     n.renderExtra = { __lf_target: targetValues, __lf_args: args };
     const deps = staticDependencies(registry, found, p, args);
     if (deps) n.staticDeps = deps;
@@ -119,6 +127,7 @@ export function buildGenericTests(pending: PendingTest[], packages: PackageInfo[
     }
     n.folderConfig = shared.folder;
     const cfg = { ...norm.config };
+    if (testAlias !== testName && cfg['alias'] === undefined) cfg['alias'] = testAlias;
     if (p.inheritedTags.length) cfg['tags'] = [...p.inheritedTags, ...((cfg['tags'] as string[] | undefined) ?? [])];
     n.patchConfig = cfg;
     n.config = Object.keys(cfg).length === 0 && deps ? shared.base : mergeConfigs(shared.base, cfg);

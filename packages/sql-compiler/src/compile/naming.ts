@@ -60,7 +60,8 @@ export function applyNaming(state: CompileState, node: NodeDraft, overrides: Set
   if (overrides.has('generate_alias_name')) {
     node.alias = callMacro('generate_alias_name', [str(c['alias']), nodeAsDict(node)]);
   } else {
-    node.alias = str(c['alias']) ?? (node.version !== null ? `${node.name}_v${node.version}` : node.name);
+    // node.alias starts as the name (a generic test's starts as its short name).
+    node.alias = str(c['alias']) ?? (node.version !== null ? `${node.name}_v${node.version}` : node.alias || node.name);
   }
 
   const m = c['materialized'];

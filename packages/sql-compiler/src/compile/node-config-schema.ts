@@ -51,6 +51,8 @@ export function validateNodeConfig(n: NodeDraft): void {
   for (const h of ['pre-hook', 'post-hook'] as const) {
     if (c[h] === null || c[h] === undefined) c[h] = [];
     else if (!Array.isArray(c[h])) c[h] = [c[h]];
+    // dbt's manifest form: {sql, transaction, index}.
+    c[h] = (c[h] as unknown[]).map((x) => (typeof x === 'string' ? { sql: x, transaction: true, index: null } : x && typeof x === 'object' ? { transaction: true, index: null, ...(x as object) } : x));
   }
   if (typeof c['partitioned_by'] === 'string') c['partitioned_by'] = [c['partitioned_by']];
   const r = NodeConfigInputSchema.safeParse(c);

@@ -16,6 +16,9 @@ type Dict = Record<string, unknown>;
 export interface ExposureDraft {
   uniqueId: string;
   packageName: string;
+  /** Relative to the resource root, and dbt's fqn: [project, folders..., name]. */
+  path: string;
+  fqn: string[];
   entry: Dict;
   location: SourceLocation;
   originalFilePath: string;
@@ -210,7 +213,8 @@ export function parseFiles(packages: PackageInfo[], templates: TemplateCache, ma
           originalFilePath: f.relPath,
           location: { file: f.relPath, line: s.line },
           fqn,
-          rawCode: f.content,
+          // As dbt: the block's body, without its {% snapshot %} tags.
+          rawCode: snapshotBody(s.source),
           checksum: f.checksum,
         });
         n.folderConfig = folderConfigFor(pkg, root, 'snapshots', fqn);
@@ -340,6 +344,8 @@ export function parseFiles(packages: PackageInfo[], templates: TemplateCache, ma
         exposures.push({
           uniqueId: `exposure.${pkg.name}.${String(e['name'])}`,
           packageName: pkg.name,
+          path: f.pathInRoot,
+          fqn: [pkg.name, ...folders(f.pathInRoot), String(e['name'])],
           entry: e,
           location: at(['exposures', i]),
           originalFilePath: f.relPath,
@@ -435,4 +441,9 @@ function applyVersions(
     patch(fileNode, merged, ['models', index, 'versions', vi]);
     queue(fileNode, merged, ['models', index]);
   });
+}
+
+function snapshotBody(block: string): string {
+  const m = /^\{%-?\s*snapshot\b[^%]*-?%\}([\s\S]*)\{%-?\s*endsnapshot\s*-?%\}$/.exec(block.trim());
+  return m ? m[1]! : block;
 }

@@ -11,13 +11,14 @@ let env: Environment | undefined;
 export function renderYamlString(
   template: string,
   where: { file: string; line?: number; column?: number },
-  ctx: { env: Record<string, string | undefined>; vars: Record<string, unknown> },
+  ctx: { env: Record<string, string | undefined>; vars: Record<string, unknown>; target?: Record<string, unknown> },
 ): string {
   env ??= new Environment();
   const location = { file: where.file, ...(where.line !== undefined ? { line: where.line } : {}), ...(where.column !== undefined ? { column: where.column } : {}) };
   try {
     const t = env.parse(template, where.file);
     return t.render({
+      ...(ctx.target ? { target: ctx.target } : {}),
       env_var: (...a: unknown[]) => {
         const v = bind('env_var', a, ['var', 'default']).values;
         const value = ctx.env[String(v['var'])];
@@ -47,4 +48,37 @@ export function renderYamlString(
     if (e instanceof JinjaSyntaxError) throw new LakeformError({ code: 'E_JINJA_SYNTAX', message: e.message, location, cause: e });
     throw new LakeformError({ code: 'E_JINJA_RUNTIME', message: e instanceof Error ? e.message : String(e), location, cause: e });
   }
+}
+
+const NOT_RENDERED = new Set(['description', 'tests', 'data_tests']);
+
+/**
+ * Jinja inside schema YAML properties (`schema: "{{ env_var('RAW_SCHEMA') }}"`), rendered as dbt
+ * does: every string except descriptions (rendered later, with doc()) and test arguments (rendered
+ * with the test). Returns the input itself when nothing needed rendering.
+ */
+export function renderYamlDeep<T>(value: T, render: (template: string, where: { file: string }) => string, file: string): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.includes('{{') || v.includes('{%') ? render(v, { file }) : v;
+    if (Array.isArray(v)) {
+      let changed = false;
+      const out = v.map((x) => {
+        const y = walk(x);
+        if (y !== x) changed = true;
+        return y;
+      });
+      return changed ? out : v;
+    }
+    if (v && typeof v === 'object') {
+      let out: Record<string, unknown> | undefined;
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        if (NOT_RENDERED.has(k)) continue;
+        const y = walk(x);
+        if (y !== x) (out ??= { ...(v as Record<string, unknown>) })[k] = y;
+      }
+      return out ?? v;
+    }
+    return v;
+  };
+  return walk(value) as T;
 }

@@ -36,7 +36,8 @@ export function manifestNode(n: NodeDraft, createdAt: number): ManifestNode {
     compiled_path: n.compiledCode === undefined ? null : `target/compiled/${compiledPathOf(n)}`,
     compiled: n.compiledCode !== undefined,
     extra_ctes_injected: n.compiledCode !== undefined,
-    extra_ctes: n.extraCtes,
+    // As dbt records them: the text injected into the consumer's WITH.
+    extra_ctes: n.extraCtes.map((c) => ({ id: c.id, sql: ` __dbt__cte__${c.id.split('.')[2] ?? ''} as (\n${c.sql}\n)` })),
     contract: { enforced: Boolean((n.config['contract'] as { enforced?: boolean } | undefined)?.enforced), alias_types: true, checksum: null },
   };
   if (n.compiledCode !== undefined) node.compiled_code = n.compiledCode;
@@ -45,7 +46,7 @@ export function manifestNode(n: NodeDraft, createdAt: number): ManifestNode {
     node.constraints = n.constraints;
     node.version = n.version;
     node.latest_version = n.latestVersion;
-    node.deprecation_date = n.deprecationDate;
+    node.deprecation_date = isoDateTime(n.deprecationDate);
   }
   if (n.resourceType === 'test') {
     if (n.testMetadata) node.test_metadata = n.testMetadata;
@@ -58,7 +59,14 @@ export function manifestNode(n: NodeDraft, createdAt: number): ManifestNode {
 
 /** Where compiled SQL goes under target/compiled, as dbt lays it out. */
 export function compiledPathOf(n: NodeDraft): string {
-  if (n.resourceType === 'test' && n.testMetadata) return `${n.packageName}/${n.originalFilePath}/${n.name}.sql`;
+  if (n.resourceType === 'test' && n.testMetadata) return `${n.packageName}/${n.originalFilePath}/${n.path}`;
   if (n.resourceType === 'operation') return `${n.packageName}/hooks/${n.name}.sql`;
   return `${n.packageName}/${n.originalFilePath}`;
+}
+
+/** dbt writes deprecation_date as an ISO 8601 datetime in UTC. */
+function isoDateTime(v: string | null): string | null {
+  if (!v) return v;
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
+  return Number.isNaN(d.getTime()) ? v : d.toISOString().replace(/\.\d{3}Z$/, '+00:00');
 }

@@ -29,5 +29,6 @@
     {%- endif -%}
     {%- do items.append(item) -%}
   {%- endfor -%}
-  {{- return(items | join(',\n    ')) -}}
+  {#- dbt_utils separates the columns with a comma, a newline and two spaces -#}
+  {{- return(items | join(',\n  ')) -}}
 {%- endmacro %}

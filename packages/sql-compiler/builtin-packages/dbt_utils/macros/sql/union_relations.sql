@@ -4,7 +4,7 @@
   union all of relations whose columns differ: every column of any relation appears once (first
   seen order, matched case-insensitively), null where a relation lacks it, cast to its first seen
   data type (or to column_override[name]). source_column_name (none to omit) records each row's
-  relation. Column lists come from adapter.get_columns_in_relation.
+  relation; like dbt_utils, that name is written as given (not quoted). Column lists come from adapter.get_columns_in_relation.
 -#}
 {% macro union_relations(relations, column_override=none, include=[], exclude=[], source_column_name='_dbt_source_relation', where=none) -%}
   {{- return(adapter.dispatch('union_relations', 'dbt_utils')(relations, column_override, include, exclude, source_column_name, where)) -}}
@@ -49,7 +49,7 @@ union all
 (
     select
         {%- if source_column_name is not none %}
-        cast({{ dbt.string_literal(relation) }} as {{ dbt.type_string() }}) as {{ adapter.quote(source_column_name) }},
+        cast({{ dbt.string_literal(relation) }} as {{ dbt.type_string() }}) as {{ source_column_name }},
         {%- endif %}
         {%- if ordered_keys | length == 0 %}
         *
