@@ -312,6 +312,9 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
       await addCtes(session.ephemeralRefs);
       n.extraCtes = ctes.map((c) => ({ id: c.id, sql: c.sql }));
       n.compiledCode = n.config['materialized'] === 'ephemeral' ? output : injectCtes(output, ctes);
+      // A compiled template holds ~10 KB of closures; once its SQL exists only a caller that keeps
+      // the drafts for later renders (a runner) needs it.
+      if (opts.manifestNodes === false && n.resourceType !== 'operation') n.template = undefined;
       if (n.config['materialized'] === 'ephemeral') n.extraCtes = ctes.map((c) => ({ id: c.id, sql: c.sql }));
       compiledIds.push(n.uniqueId);
     };

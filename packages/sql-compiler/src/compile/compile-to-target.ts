@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { serializeManifest } from '../manifest/serialize-manifest.js';
+import { emptyLayout, serializeManifest } from '../manifest/serialize-manifest.js';
 import { manifestNodeEntries } from '../manifest/assemble.js';
 import { writeCompiled, writeSerializedManifest } from '../manifest/write-artifacts.js';
 import { compileProject, type CompiledProject, type CompileOptions } from './compile-project.js';
@@ -78,8 +78,8 @@ export async function compileToTarget(opts: CompileOptions & { targetPath?: stri
   const plan = built.filter((n) => n.resourceType !== 'test' && n.resourceType !== 'operation').map(planLine);
   const tests = built.length - plan.length - built.filter((n) => n.resourceType === 'operation').length;
   writeCompiled(project.targetPath, project.nodes.values(), { complete: !opts.selectIds });
-  const serialized = serializeManifest(project.manifest, manifestNodeEntries(project.nodes));
-  writeSerializedManifest(project.targetPath, serialized);
+  const serialized = emptyLayout();
+  writeSerializedManifest(project.targetPath, serializeManifest(project.manifest, serialized, manifestNodeEntries(project.nodes)));
   if (opts.compile !== false && !opts.selectIds && project.prepared) {
     const p = project.prepared;
     const files: PartialParseCache['files'] = {};

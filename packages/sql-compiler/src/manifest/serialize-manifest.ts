@@ -1,44 +1,46 @@
 import type { Manifest } from './schema.js';
 
 /**
- * manifest.json as a list of chunks, with the byte range of every node's JSON. Equivalent to
- * JSON.stringify(manifest), but the ranges let a recompile splice one changed node into the
- * previous file instead of re-serialising 40,000 nodes.
+ * manifest.json as a stream of chunks, recording the byte range of every node's JSON. Equivalent to
+ * JSON.stringify(manifest), but (a) nodes can be produced one at a time and written as they come,
+ * so 100 MB of JSON never sits in memory at once, and (b) the ranges let a recompile splice one
+ * changed node into the previous file instead of re-serialising 40,000 nodes.
  */
-export interface SerializedManifest {
-  chunks: string[];
+export interface ManifestLayout {
   /** Total size in bytes. */
   size: number;
   metadataRange: [number, number];
   nodeRanges: Map<string, [number, number]>;
 }
 
-export function serializeManifest(m: Manifest, nodeEntries?: Iterable<[string, unknown]>): SerializedManifest {
-  const chunks: string[] = [];
+export function* serializeManifest(m: Manifest, layout: ManifestLayout, nodeEntries?: Iterable<[string, unknown]>): Generator<string> {
   let pos = 0;
-  const push = (s: string) => {
-    chunks.push(s);
+  const chunk = (s: string) => {
     pos += Buffer.byteLength(s);
+    return s;
   };
-  const nodeRanges = new Map<string, [number, number]>();
-  push('{"metadata":');
+  yield chunk('{"metadata":');
   const metaStart = pos;
-  push(JSON.stringify(m.metadata));
-  const metadataRange: [number, number] = [metaStart, pos];
-  push(',"nodes":{');
+  yield chunk(JSON.stringify(m.metadata));
+  layout.metadataRange = [metaStart, pos];
+  yield chunk(',"nodes":{');
   let first = true;
   for (const [id, node] of nodeEntries ?? Object.entries(m.nodes)) {
-    push(`${first ? '' : ','}${JSON.stringify(id)}:`);
+    yield chunk(`${first ? '' : ','}${JSON.stringify(id)}:`);
     first = false;
     const start = pos;
-    push(JSON.stringify(node));
-    nodeRanges.set(id, [start, pos]);
+    yield chunk(JSON.stringify(node));
+    layout.nodeRanges.set(id, [start, pos]);
   }
-  push('}');
+  yield chunk('}');
   for (const key of Object.keys(m) as (keyof Manifest)[]) {
     if (key === 'metadata' || key === 'nodes') continue;
-    push(`,${JSON.stringify(key)}:${JSON.stringify(m[key])}`);
+    yield chunk(`,${JSON.stringify(key)}:${JSON.stringify(m[key])}`);
   }
-  push('}');
-  return { chunks, size: pos, metadataRange, nodeRanges };
+  yield chunk('}');
+  layout.size = pos;
+}
+
+export function emptyLayout(): ManifestLayout {
+  return { size: 0, metadataRange: [0, 0], nodeRanges: new Map() };
 }

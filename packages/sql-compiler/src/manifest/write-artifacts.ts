@@ -4,7 +4,6 @@ import { basename, dirname, join } from 'node:path';
 import type { NodeDraft } from '../compile/node-draft.js';
 import { compiledPathOf } from './build-manifest.js';
 import type { Manifest } from './schema.js';
-import type { SerializedManifest } from './serialize-manifest.js';
 
 /** Write-then-rename, so a reader never sees half a file and a crash leaves the old one intact. */
 export function writeFileAtomic(path: string, content: string): void {
@@ -91,9 +90,9 @@ export function writeCompiled(targetPath: string, nodes: Iterable<NodeDraft>, op
   return { written, removed };
 }
 
-/** Streams a serialised manifest to target/manifest.json (via a temp file and rename). */
-export function writeSerializedManifest(targetPath: string, m: SerializedManifest): void {
-  writeChunksAtomic(join(targetPath, 'manifest.json'), m.chunks);
+/** Streams manifest chunks to target/manifest.json (via a temp file and rename). */
+export function writeSerializedManifest(targetPath: string, chunks: Iterable<string>): void {
+  writeChunksAtomic(join(targetPath, 'manifest.json'), chunks);
 }
 
 export function writeChunksAtomic(path: string, chunks: Iterable<string | Uint8Array>): void {
