@@ -45,10 +45,16 @@ export function compileBench(models: number, log: (s: string) => void): CompileB
   const first = runCli(['compile', '--quiet', '--project-dir', dir], dir);
   if (first.code !== 0) throw new Error(`first compile failed (${first.code}):\n${first.stderr.slice(0, 2000)}`);
   log(`first compile (creates ${Object.keys(JSON.parse(readFileSync(join(dir, 'target', 'manifest.json'), 'utf8')).nodes).length} compiled files): ${first.seconds.toFixed(2)} s`);
-  // Cold: no partial-parse cache, so every file is parsed and every node rendered again.
-  rmSync(join(dir, 'target', 'partial_parse.json'), { force: true });
-  const cold = runCli(['compile', '--quiet', '--project-dir', dir], dir);
-  if (cold.code !== 0) throw new Error(`cold compile failed (${cold.code}):\n${cold.stderr.slice(0, 2000)}`);
+  // Cold: no partial-parse cache, so every file is parsed and every node rendered again. Best of
+  // two runs: this machine's disk and CPU are shared and noisy.
+  const colds = [0, 1].map(() => {
+    rmSync(join(dir, 'target', 'partial_parse.json'), { force: true });
+    const r = runCli(['compile', '--quiet', '--project-dir', dir], dir);
+    if (r.code !== 0) throw new Error(`cold compile failed (${r.code}):\n${r.stderr.slice(0, 2000)}`);
+    log(`cold compile: ${r.seconds.toFixed(2)} s, peak RSS ${r.maxRssMb.toFixed(0)} MB`);
+    return r;
+  });
+  const cold = colds[0]!.seconds <= colds[1]!.seconds ? colds[0]! : colds[1]!;
   const before = JSON.parse(readFileSync(join(dir, 'target', 'manifest.json'), 'utf8')) as ManifestLike;
   const changed = modelName(Math.floor(models / 2));
   const file = Object.values(before.nodes as Record<string, { unique_id: string; original_file_path: string }>).find((n) => n.unique_id === `model.bench.${changed}`)!.original_file_path;
