@@ -4,7 +4,7 @@ import { manifestNodeEntries } from '../manifest/assemble.js';
 import { writeCompiled, writeSerializedManifest } from '../manifest/write-artifacts.js';
 import { compileProject, type CompiledProject, type CompileOptions } from './compile-project.js';
 import { cacheKey, trackedFiles } from './cache-inputs.js';
-import { CACHE_FORMAT, parseFingerprint, readCache, writeCache, type CacheNode, type PartialParseCache } from './partial-parse-cache.js';
+import { CACHE_FORMAT, MODEL_SLACK, parseFingerprint, readCache, writeCache, type CacheNode, type PartialParseCache } from './partial-parse-cache.js';
 import { warmCompile } from './warm-compile.js';
 import type { NodeDraft } from './node-draft.js';
 import { foundLine } from '../manifest/found-line.js';
@@ -34,6 +34,8 @@ export interface TargetResult {
   fullReason?: string;
   timings: { name: string; ms: number }[];
 }
+
+const modelSlack = (id: string) => (id.startsWith('model.') ? MODEL_SLACK : 0);
 
 function cacheNode(n: NodeDraft, range: [number, number]): CacheNode {
   const entry: CacheNode = {
@@ -79,7 +81,7 @@ export async function compileToTarget(opts: CompileOptions & { targetPath?: stri
   const tests = built.length - plan.length - built.filter((n) => n.resourceType === 'operation').length;
   writeCompiled(project.targetPath, project.nodes.values(), { complete: !opts.selectIds });
   const serialized = emptyLayout();
-  writeSerializedManifest(project.targetPath, serializeManifest(project.manifest, serialized, manifestNodeEntries(project.nodes)));
+  writeSerializedManifest(project.targetPath, serializeManifest(project.manifest, serialized, manifestNodeEntries(project.nodes), modelSlack));
   if (opts.compile !== false && !opts.selectIds && project.prepared) {
     const p = project.prepared;
     const files: PartialParseCache['files'] = {};

@@ -13,6 +13,9 @@ import type { NodeDraft } from './node-draft.js';
 export const CACHE_FILE = 'partial_parse.json';
 export const CACHE_FORMAT = 1;
 
+/** Room left after each model's manifest entry, so most edits can be written back in place. */
+export const MODEL_SLACK = 512;
+
 const CacheNodeSchema = z.object({
   id: z.string(),
   /** Path of the defining file, relative to the project (models only; others are never reused). */
@@ -57,11 +60,20 @@ export function parseFingerprint(n: NodeDraft): string {
   return hashOf(JSON.stringify([n.name, n.refs, n.sources, n.fileConfig, n.version]));
 }
 
+/**
+ * The header is validated in full; the per-node entries (tens of thousands, written by this module)
+ * only by shape of the first one — validating every entry costs more than the recompile it serves.
+ */
+const CacheHeaderSchema = PartialParseCacheSchema.extend({ nodes: z.array(z.unknown()), files: z.record(z.string(), z.unknown()) });
+
 export function readCache(targetPath: string): PartialParseCache | undefined {
   try {
     const raw: unknown = JSON.parse(readFileSync(join(targetPath, CACHE_FILE), 'utf8'));
-    const r = PartialParseCacheSchema.safeParse(raw);
-    return r.success ? r.data : undefined;
+    const r = CacheHeaderSchema.safeParse(raw);
+    if (!r.success) return undefined;
+    const first = r.data.nodes[0];
+    if (first !== undefined && !CacheNodeSchema.safeParse(first).success) return undefined;
+    return raw as PartialParseCache;
   } catch {
     return undefined;
   }

@@ -1,17 +1,18 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergeConfigs } from '../project/index.js';
 import { writeChunksAtomic, writeCompiled } from '../manifest/write-artifacts.js';
 import { defaultConfig } from './config-defaults.js';
 import { prepareCompile, type CompileOptions } from './compile-project.js';
 import { cacheKey, trackedFiles } from './cache-inputs.js';
+
 import type { SourceDraft } from './compile-state.js';
 import { emptyDraft, type NodeDraft, type NodeResourceType } from './node-draft.js';
 import { validateNodeConfig } from './node-config-schema.js';
 import { fileNode } from './parse-project.js';
 import { applyNaming, namingOverrides } from './naming.js';
 import { findNeedsFullCompile } from './needs-full-compile.js';
-import { hashOf, parseFingerprint, writeCache, type CacheNode, type PartialParseCache } from './partial-parse-cache.js';
+import { MODEL_SLACK, hashOf, parseFingerprint, writeCache, type CacheNode, type PartialParseCache } from './partial-parse-cache.js';
 import { renderNode, renderNodeSync } from './render-node.js';
 import { RefResolver } from './resolve-refs.js';
 import { randomUUID } from 'node:crypto';
@@ -90,6 +91,11 @@ export async function warmCompile(opts: CompileOptions, cache: PartialParseCache
     closeSync(fd);
     return { ok: false, reason: 'manifest.json was changed by something else' };
   }
+  let fdOpen = true;
+  const closeInput = () => {
+    if (fdOpen) closeSync(fd);
+    fdOpen = false;
+  };
   const replacements: { range: [number, number]; text: string; id: string | null }[] = [];
   const compiled: NodeDraft[] = [];
   try {
@@ -126,6 +132,32 @@ export async function warmCompile(opts: CompileOptions, cache: PartialParseCache
     replacements.push({ range: cache.metadataRange, text: JSON.stringify(meta), id: null });
     replacements.sort((a, b) => a.range[0] - b.range[0]);
 
+    // Usually every new entry fits the room its old one had (each model entry is followed by
+    // MODEL_SLACK spaces): overwrite those bytes in place, padded with spaces, and leave the rest of
+    // the file untouched. A crash mid-write is repaired by the next run, which finds the model
+    // still changed against the cache and writes its range again.
+    if (replacements.every((r) => Buffer.byteLength(r.text) <= r.range[1] - r.range[0])) {
+      closeInput();
+      const out = openSync(join(targetPath, 'manifest.json'), 'r+');
+      try {
+        for (const r of replacements) {
+          const buf = Buffer.alloc(r.range[1] - r.range[0], 0x20);
+          buf.write(r.text, 0, 'utf8');
+          writeSync(out, buf, 0, buf.length, r.range[0]);
+        }
+      } finally {
+        closeSync(out);
+      }
+      writeCompiled(targetPath, compiled);
+      timer.mark('partial: write in place');
+      for (const [abs, st] of tracked) cache.files[abs] = [st.mtimeMs, st.size];
+      writeCache(targetPath, cache);
+      timer.mark('partial: cache');
+      return { ok: true, result: { found: cache.found, compiledIds: compiled.map((n) => n.uniqueId), plan: cache.plan, tests: cache.testCount, timings: timer.phases } };
+    }
+    // Otherwise splice, giving each rewritten model its room again.
+    for (const r of replacements) if (r.id) r.text += ' '.repeat(MODEL_SLACK);
+
     // Splice: unchanged bytes are copied from the previous manifest in large reads.
     const pieces: (string | Uint8Array)[] = [];
     let pos = 0;
@@ -145,7 +177,7 @@ export async function warmCompile(opts: CompileOptions, cache: PartialParseCache
       pos = r.range[1];
     }
     pieces.push(...copyBytes(fd, pos, cache.manifestSize));
-    closeSync(fd);
+    closeInput();
     writeChunksAtomic(join(targetPath, 'manifest.json'), pieces);
     writeCompiled(targetPath, compiled);
     timer.mark('partial: write');
@@ -176,11 +208,7 @@ export async function warmCompile(opts: CompileOptions, cache: PartialParseCache
     if (full) return { ok: false, reason: full.reason };
     throw e;
   } finally {
-    try {
-      closeSync(fd);
-    } catch {
-      // Already closed after the splice.
-    }
+    closeInput();
   }
 }
 

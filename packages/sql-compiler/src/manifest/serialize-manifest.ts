@@ -13,7 +13,11 @@ export interface ManifestLayout {
   nodeRanges: Map<string, [number, number]>;
 }
 
-export function* serializeManifest(m: Manifest, layout: ManifestLayout, nodeEntries?: Iterable<[string, unknown]>): Generator<string> {
+/**
+ * `slack(id)` bytes of spaces follow a node's JSON (legal JSON whitespace) and count as part of its
+ * range, so a recompile can usually overwrite one node in place instead of rewriting the file.
+ */
+export function* serializeManifest(m: Manifest, layout: ManifestLayout, nodeEntries?: Iterable<[string, unknown]>, slack?: (id: string) => number): Generator<string> {
   let pos = 0;
   const chunk = (s: string) => {
     pos += Buffer.byteLength(s);
@@ -29,7 +33,8 @@ export function* serializeManifest(m: Manifest, layout: ManifestLayout, nodeEntr
     yield chunk(`${first ? '' : ','}${JSON.stringify(id)}:`);
     first = false;
     const start = pos;
-    yield chunk(JSON.stringify(node));
+    const room = slack?.(id) ?? 0;
+    yield chunk(room ? JSON.stringify(node) + ' '.repeat(room) : JSON.stringify(node));
     layout.nodeRanges.set(id, [start, pos]);
   }
   yield chunk('}');

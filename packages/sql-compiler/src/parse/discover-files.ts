@@ -64,6 +64,7 @@ export function checksumOf(content: string): string {
 function walk(projectDir: string, root: string, out: { abs: string; rel: string; inRoot: string }[]): void {
   const base = join(projectDir, root);
   if (!existsSync(base)) return;
+  const projectPrefix = join(projectDir, sep);
   const stack = [base];
   while (stack.length) {
     const dir = stack.pop()!;
@@ -74,7 +75,8 @@ function walk(projectDir: string, root: string, out: { abs: string; rel: string;
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) stack.push(abs);
       } else if (e.isFile()) {
-        out.push({ abs, rel: toPosix(relative(projectDir, abs)), inRoot: toPosix(relative(base, abs)) });
+        // Plain slicing: path.relative() is measurably slow over 10,000 files.
+        out.push({ abs, rel: toPosix(abs.startsWith(projectPrefix) ? abs.slice(projectPrefix.length) : relative(projectDir, abs)), inRoot: toPosix(abs.slice(base.length + 1)) });
       }
     }
   }
