@@ -1,4 +1,6 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
+// The flag is read at start-up only: a larger young generation roughly halves GC time on big
+// projects (a 10,000-model compile allocates gigabytes of short-lived objects).
 // Thin launcher: the CLI is bundled to dist/ by `npm run build` (esbuild), so start-up stays fast.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -1,11 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
 import { runCli } from './program.js';
-
-// Compiling allocates many short-lived objects; a larger young generation halves GC time.
-setFlagsFromString('--max-semi-space-size=64');
-// A compile's heap grows steadily to a few hundred MB; starting the old space larger saves the
-// repeated full collections on the way there.
-setFlagsFromString('--initial-old-space-size=600');
 
 const started = process.hrtime.bigint();
 if (process.env['LAKEFORM_REPORT_RESOURCES']) {

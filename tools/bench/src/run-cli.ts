@@ -22,10 +22,11 @@ export interface CliRun {
 
 /** Runs the built CLI in a fresh process (a cold start, as a user sees it) and reads its resource report. */
 export function runCli(args: string[], cwd: string): CliRun {
-  const cli = join(repoRoot(), 'apps', 'cli', 'dist', 'lakeform.mjs');
-  if (!existsSync(cli)) throw new Error(`build the CLI first (npm run build): ${cli} is missing`);
+  // The bin itself, as `npx lakeform` runs it: its shebang carries the Node flags users get.
+  const cli = join(repoRoot(), 'apps', 'cli', 'bin', 'lakeform.mjs');
+  if (!existsSync(join(repoRoot(), 'apps', 'cli', 'dist', 'lakeform.mjs'))) throw new Error('build the CLI first (npm run build)');
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LAKEFORM_REPORT_RESOURCES: '1' }, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(cli, args, { cwd, encoding: 'utf8', env: { ...process.env, LAKEFORM_REPORT_RESOURCES: '1' }, maxBuffer: 256 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const m = /lakeform-resources: (\{.*\})/.exec(r.stderr);
   const report = m ? (JSON.parse(m[1]!) as { maxRssKb: number }) : { maxRssKb: NaN };
