@@ -21,6 +21,7 @@ import { renderNode, renderNodeSync } from './render-node.js';
 import { RefResolver } from './resolve-refs.js';
 import { TemplateCache } from './template-cache.js';
 import { PhaseTimer } from './phase-timer.js';
+import { applyStaticParse } from './static-parse.js';
 import { checkRequiredDbtVersion } from './dbt-version.js';
 import { assembleManifest } from '../manifest/assemble.js';
 import { renderYamlDeep, renderYamlString } from './yaml-render.js';
@@ -198,7 +199,7 @@ export async function compileProject(opts: CompileOptions): Promise<CompiledProj
   for (const n of parsed.nodes) {
     if (n.patchPath) n.patchConfig = renderYamlDeep(n.patchConfig, prepared.yamlRender, n.patchPath.replace(/^[^:]+:\/\//, ''));
     n.config = mergeConfigs(mergeConfigs(defaultConfig(n.resourceType), n.folderConfig), n.patchConfig);
-    if (n.template && n.resourceType !== 'seed') renderNodeSync(state, n, n.template, 'parse', n.renderExtra);
+    if (n.template && n.resourceType !== 'seed' && !applyStaticParse(n, n.template)) renderNodeSync(state, n, n.template, 'parse', n.renderExtra);
     n.config = mergeConfigs(mergeConfigs(mergeConfigs(defaultConfig(n.resourceType), n.folderConfig), n.patchConfig), n.fileConfig);
     if (n.config['enabled'] === false) {
       disabled.push(n);

@@ -15,6 +15,7 @@ import { findNeedsFullCompile } from './needs-full-compile.js';
 import { MODEL_SLACK, hashOf, parseFingerprint, writeCache, type CacheNode, type PartialParseCache } from './partial-parse-cache.js';
 import { renderNode, renderNodeSync } from './render-node.js';
 import { RefResolver } from './resolve-refs.js';
+import { applyStaticParse } from './static-parse.js';
 import { randomUUID } from 'node:crypto';
 
 export type WarmOutcome =
@@ -105,7 +106,7 @@ export async function warmCompile(opts: CompileOptions, cache: PartialParseCache
       n.patchConfig = cached.pc ?? {};
       n.template = templates.parse(file.content, file.relPath, n.uniqueId);
       n.config = mergeConfigs(mergeConfigs(defaultConfig('model'), n.folderConfig), n.patchConfig);
-      renderNodeSync(state, n, n.template, 'parse');
+      if (!applyStaticParse(n, n.template)) renderNodeSync(state, n, n.template, 'parse');
       n.config = mergeConfigs(mergeConfigs(mergeConfigs(defaultConfig('model'), n.folderConfig), n.patchConfig), n.fileConfig);
       if (n.config['enabled'] === false) return { ok: false, reason: `${n.name} was disabled` };
       validateNodeConfig(n);

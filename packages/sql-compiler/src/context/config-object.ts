@@ -1,6 +1,7 @@
 import { LakeformError } from '../errors.js';
 import type { NodeDraft } from '../compile/node-draft.js';
 import { bind, splitKwargs } from './arguments.js';
+import { recordConfig } from './recorded-calls.js';
 import type { RenderPhase } from './node-context.js';
 
 /**
@@ -36,18 +37,7 @@ export class ConfigObject {
   private call(args: unknown[]): string {
     if (this.phase !== 'parse') return '';
     const { positional, kwargs } = splitKwargs(args);
-    const values: Record<string, unknown> = {};
-    for (const p of positional) {
-      if (p && typeof p === 'object' && !Array.isArray(p)) Object.assign(values, p);
-      else throw new TypeError('config() takes keyword arguments, or one dict of configs');
-    }
-    Object.assign(values, kwargs);
-    for (const [k, v] of Object.entries(values)) {
-      const key = k === 'pre_hook' ? 'pre-hook' : k === 'post_hook' ? 'post-hook' : k;
-      this.node.fileConfig[key] = v;
-      // Visible to config.get later in the same render, as in dbt.
-      this.node.config[key] = v;
-    }
+    recordConfig(this.node, positional, kwargs);
     return '';
   }
 

@@ -2,11 +2,12 @@ import { LakeformError } from '../errors.js';
 import { Macro } from '../jinja/index.js';
 import type { CompileState } from '../compile/compile-state.js';
 import { NeedsFullCompile } from '../compile/needs-full-compile.js';
-import type { NodeDraft, RefCall } from '../compile/node-draft.js';
+import type { NodeDraft } from '../compile/node-draft.js';
 import { didYouMean } from '../suggest.js';
 import { AgateTable } from './agate-table.js';
 import { bind, splitKwargs } from './arguments.js';
 import { ConfigObject } from './config-object.js';
+import { recordRef, recordSource, refCallOf } from './recorded-calls.js';
 import { nodeAsDict } from './node-dict.js';
 import { Relation, type RelationType } from './relation.js';
 import { NeedsWarehouse, WarehouseAnswers, type WarehouseColumn, type WarehouseTable } from './warehouse.js';
@@ -165,16 +166,9 @@ export class RenderSession {
 
   private ref(args: unknown[]): Relation {
     const { positional, kwargs } = splitKwargs(args);
-    if (positional.length < 1 || positional.length > 2) {
-      throw new TypeError(`ref() takes 1 or 2 positional arguments (model name, or package and model name), got ${positional.length}`);
-    }
-    const version = (kwargs['v'] ?? kwargs['version'] ?? null) as string | number | null;
-    const call: RefCall =
-      positional.length === 2
-        ? { package: String(positional[0]), name: String(positional[1]), version }
-        : { package: null, name: String(positional[0]), version };
+    const call = refCallOf(positional, kwargs);
     if (this.phase === 'parse') {
-      if (!this.node.refs.some((r) => r.name === call.name && r.package === call.package && r.version === call.version)) this.node.refs.push(call);
+      recordRef(this.node, call);
       return new Relation({ database: this.str(this.state.target['database']), schema: this.str(this.state.target['schema']), identifier: call.name });
     }
     const target = this.state.resolveRef(this.node, call);
@@ -194,7 +188,7 @@ export class RenderSession {
     const sourceName = String(v['source_name']);
     const tableName = String(v['table_name']);
     if (this.phase === 'parse') {
-      if (!this.node.sources.some(([s, t]) => s === sourceName && t === tableName)) this.node.sources.push([sourceName, tableName]);
+      recordSource(this.node, sourceName, tableName);
       return new Relation({ database: this.str(this.state.target['database']), schema: sourceName, identifier: tableName });
     }
     const src = this.state.resolveSource(this.node, sourceName, tableName);

@@ -1,6 +1,7 @@
 /**
  * Public entry points: Environment (filters, tests, globals, parsing) and Template.
  */
+import { staticCalls, type StaticCalls } from './static-calls.js';
 import { type CompiledMacro, type CompiledTemplate, Compiler } from './compiler.js';
 import { JinjaRuntimeError, PyError, ReturnSignal, toRuntimeError } from './errors.js';
 import { BUILTIN_FILTERS } from './filters.js';
@@ -85,7 +86,7 @@ export class Environment implements EnvRuntime {
     const src = normalizeSource(source);
     const ast = parse(tokenize(src, templateName), templateName);
     const compiled = new Compiler(this, templateName).compileTemplate(ast, src);
-    return new Template(this, templateName, compiled);
+    return new Template(this, templateName, compiled, staticCalls(ast));
   }
 }
 
@@ -114,6 +115,8 @@ export class Template {
     private readonly env: Environment,
     readonly name: string,
     private readonly compiled: CompiledTemplate,
+    /** The template's ref/source/config calls when they can be known without rendering (see static-calls.ts). */
+    readonly staticCalls: StaticCalls | undefined = undefined,
   ) {
     this.macros = compiled.macros.map((m) => new MacroDefinition(this, m));
     this.docs = compiled.docs.map((d) => ({ ...d }));
