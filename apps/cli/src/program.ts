@@ -56,10 +56,8 @@ export function buildProgram(exit: (r: RunResult) => void): Command {
     .option('--inline <sql>', 'compile this SQL (with Jinja) against the project and print it')
     .option('--full-refresh', 'compile incremental models as full refreshes')
     .action(async (raw: Record<string, unknown>) => {
-      const inline = typeof raw['inline'] === 'string' ? raw['inline'] : undefined;
-      const { inline: _drop, ...rest } = raw;
-      void _drop;
-      await run((flags, out) => compileCommand({ ...flags, ...(inline !== undefined ? { inline } : {}) }, out))(rest);
+      const { inline, ...rest } = raw;
+      await run((flags, out) => compileCommand({ ...flags, ...(typeof inline === 'string' ? { inline } : {}) }, out))(rest);
     });
   for (const name of ['ls', 'list']) {
     projectOptions(program.command(name).description(name === 'ls' ? 'list the selected resources' : 'alias of ls'), true)

@@ -13,7 +13,7 @@ export type { AdapterType, SourceDraft, LogLine } from './compile/compile-state.
 export { selectFromManifest, selectionGraphFromManifest, readStateManifest, type NodeSelectionInput } from './compile/select-nodes.js';
 export { builtinHubNames, builtinPackageFor } from './compile/builtin-packages.js';
 export { compiledPathOf } from './manifest/build-manifest.js';
-export { readPreviousManifest, writeCompiled, writeManifest, writeFileAtomic } from './manifest/write-artifacts.js';
+export { writeCompiled, writeManifest, writeFileAtomic } from './manifest/write-artifacts.js';
 export * from './manifest/schema.js';
 export { Relation } from './context/relation.js';
 export type { Warehouse, WarehouseColumn, WarehouseTable, WarehouseRelationRef } from './context/warehouse.js';

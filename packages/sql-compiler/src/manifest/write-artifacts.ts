@@ -124,12 +124,3 @@ export function writeChunksAtomic(path: string, chunks: Iterable<string | Uint8A
   }
   renameSync(tmp, path);
 }
-
-/** The manifest a previous command left in target/, if it is readable. */
-export function readPreviousManifest(targetPath: string): Manifest | undefined {
-  try {
-    return JSON.parse(readFileSync(join(targetPath, 'manifest.json'), 'utf8')) as Manifest;
-  } catch {
-    return undefined;
-  }
-}
