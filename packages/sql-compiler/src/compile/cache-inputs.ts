@@ -25,6 +25,8 @@ export function trackedFiles(p: PreparedCompile): Map<string, { mtimeMs: number;
 
 /** What must be equal for a cached parse to be reusable, besides the files. */
 export function cacheKey(p: PreparedCompile, opts: CompileOptions): string {
-  return hashOf(JSON.stringify([CACHE_FORMAT, p.target, opts.vars ?? {}, !!opts.fullRefresh, opts.profilesDir ?? null, p.packages.map((x) => [x.name, x.dir, x.kind])]));
+  // The rendered project files too: Jinja in dbt_project.yml can change a folder's config without
+  // the file changing.
+  return hashOf(JSON.stringify([CACHE_FORMAT, p.target, opts.vars ?? {}, !!opts.fullRefresh, opts.profilesDir ?? null, p.packages.map((x) => [x.name, x.dir, x.kind, x.project])]));
 }
 

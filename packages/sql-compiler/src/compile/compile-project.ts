@@ -78,7 +78,17 @@ const asDict = (v: unknown): Record<string, unknown> => (v && typeof v === 'obje
  */
 export function prepareCompile(opts: CompileOptions) {
   const projectDir = resolve(opts.projectDir);
-  const env = opts.env ?? process.env;
+  // Every environment variable the compile reads is remembered: a partial recompile is only valid
+  // while they keep their values.
+  const usedEnv = new Map<string, string | undefined>();
+  const sourceEnv = opts.env ?? process.env;
+  const env = new Proxy(sourceEnv, {
+    get(target, key) {
+      const v = Reflect.get(target, key) as string | undefined;
+      if (typeof key === 'string') usedEnv.set(key, v);
+      return v;
+    },
+  });
   const cliVars = opts.vars ?? {};
   const profileRender = (template: string, where: { file: string; line?: number; column?: number }) => renderYamlString(template, where, { env, vars: cliVars });
 
@@ -178,7 +188,7 @@ export function prepareCompile(opts: CompileOptions) {
   state.invocationId = String(state.globals['invocation_id']);
   for (const [k, v] of Object.entries(state.globals)) jinja.addGlobal(k, v);
 
-  return { projectDir, env, cliVars, timer, yamlRender, packages, warnings, root, rootProject, profile, target, adapterType, jinja, templates, macros, logs, nodes, sources, state, resolverBox };
+  return { projectDir, env, usedEnv, cliVars, timer, yamlRender, packages, warnings, root, rootProject, profile, target, adapterType, jinja, templates, macros, logs, nodes, sources, state, resolverBox };
 }
 
 export type PreparedCompile = ReturnType<typeof prepareCompile>;

@@ -103,6 +103,7 @@ export async function compileToTarget(opts: CompileOptions & { targetPath?: stri
       found,
       plan,
       testCount: tests,
+      env: Object.fromEntries([...p.usedEnv].map(([k, v]) => [k, v ?? null])),
     });
   }
   const timings = [...project.timings, { name: 'write artifacts', ms: performance.now() - t0 }];

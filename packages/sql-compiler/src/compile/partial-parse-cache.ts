@@ -48,6 +48,8 @@ export const PartialParseCacheSchema = z.object({
   /** The build plan a full compile printed, so a recompile can print the same. */
   plan: z.array(z.string()),
   testCount: z.number(),
+  /** Environment variables the compile read, with their values then. */
+  env: z.record(z.string(), z.string().nullable()),
 });
 export type PartialParseCache = z.infer<typeof PartialParseCacheSchema>;
 

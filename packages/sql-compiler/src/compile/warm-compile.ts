@@ -51,7 +51,9 @@ function readRange(fd: number, [start, end]: [number, number]): string {
 export async function warmCompile(opts: CompileOptions, cache: PartialParseCache, targetPath: string): Promise<WarmOutcome> {
   const prepared = prepareCompile(opts);
   const { timer, state, root, templates, nodes, sources, resolverBox } = prepared;
-  if (cache.key !== cacheKey(prepared, opts)) return { ok: false, reason: 'target, vars or packages changed' };
+  if (cache.key !== cacheKey(prepared, opts)) return { ok: false, reason: 'target, vars, project config or packages changed' };
+  const env = opts.env ?? process.env;
+  for (const [k, v] of Object.entries(cache.env)) if ((env[k] ?? null) !== v) return { ok: false, reason: `environment variable ${k} changed` };
   if (cache.nodes.some((n) => n.vol)) return { ok: false, reason: 'some nodes use env_var, graph or warehouse lookups' };
   const tracked = trackedFiles(prepared);
   if (tracked.size !== Object.keys(cache.files).length) return { ok: false, reason: 'files were added or removed' };
