@@ -60,7 +60,7 @@ export class RenderSession {
   private readonly bound = new Map<string, Macro>();
   private readonly namespaces = new Map<string, Record<string, unknown>>();
   private readonly resolvers = new Map<string, (name: string) => unknown>();
-  private readonly statementResults = new Map<string, unknown>();
+  readonly statementResults = new Map<string, unknown>();
 
   constructor(
     private readonly state: CompileState,
@@ -69,59 +69,9 @@ export class RenderSession {
     private readonly answers: WarehouseAnswers,
     extra: Record<string, unknown> = {},
   ) {
-    const execute = phase === 'compile';
-    // Node-independent members (modules, exceptions, tojson, ...) live in the environment's
-    // globals. Members most templates never touch are built on first use: a compile creates
-    // 80,000 of these contexts.
-    let nodeDict: Record<string, unknown> | undefined;
-    let adapter: Record<string, unknown> | undefined;
-    let config: ConfigObject | undefined;
-    let self: Relation | undefined;
-    const session = this;
-    const ctx: Record<string, unknown> = {
-      execute,
-      ref: (...a: unknown[]) => this.ref(a),
-      source: (...a: unknown[]) => this.source(a),
-      get config() {
-        return (config ??= new ConfigObject(node, phase));
-      },
-      var: (...a: unknown[]) => this.variable(a),
-      env_var: (...a: unknown[]) => this.envVar(a),
-      is_incremental: () => this.isIncremental(),
-      get adapter() {
-        return (adapter ??= session.adapterObject());
-      },
-      run_query: (...a: unknown[]) => this.runQuery(a),
-      statement: (...a: unknown[]) => this.statement(a),
-      load_result: (name: string) => this.statementResults.get(name) ?? null,
-      store_result: (...a: unknown[]) => {
-        const v = bind('store_result', a, ['name', 'response', 'agate_table']).values;
-        this.statementResults.set(String(v['name']), { response: v['response'], table: v['agate_table'], data: null });
-        return '';
-      },
-      log: (...a: unknown[]) => this.log(a),
-      print: (...a: unknown[]) => this.log(a),
-      doc: (...a: unknown[]) => this.doc(a),
-      target: state.target,
-      project_name: state.rootPackage,
-      get model() {
-        return (nodeDict ??= nodeAsDict(node));
-      },
-      get node() {
-        return (nodeDict ??= nodeAsDict(node));
-      },
-      get this() {
-        return (self ??= session.selfRelation());
-      },
-      get graph() {
-        if (!execute) return { nodes: {}, sources: {}, exposures: {}, macros: {}, metrics: {}, groups: {}, semantic_models: {}, saved_queries: {} };
-        // A node reading the graph depends on every node: never reused from a partial parse.
-        session.dependsOnWholeProject('graph');
-        return state.graph();
-      },
-    };
-    for (const k in extra) ctx[k] = extra[k];
-    this.ctx = ctx;
+    const ctx = new DbtContext(this, state, node, phase === 'compile');
+    for (const k in extra) (ctx as unknown as Record<string, unknown>)[k] = extra[k];
+    this.ctx = ctx as unknown as Record<string, unknown>;
   }
 
   /** Name resolution after locals, template and ctx: macros of the node's package, the root project, dbt, then package namespaces. */
@@ -164,7 +114,7 @@ export class RenderSession {
     return ns;
   }
 
-  private ref(args: unknown[]): Relation {
+  ref(args: unknown[]): Relation {
     const { positional, kwargs } = splitKwargs(args);
     const call = refCallOf(positional, kwargs);
     if (this.phase === 'parse') {
@@ -183,7 +133,7 @@ export class RenderSession {
     return new Relation({ database: target.database, schema: target.schema, identifier: target.alias, type: relationTypeOf(target) });
   }
 
-  private source(args: unknown[]): Relation {
+  source(args: unknown[]): Relation {
     const v = bind('source', args, ['source_name', 'table_name'], { required: 2 }).values;
     const sourceName = String(v['source_name']);
     const tableName = String(v['table_name']);
@@ -207,7 +157,7 @@ export class RenderSession {
     return v === undefined || v === null ? null : String(v);
   }
 
-  private variable(args: unknown[]): unknown {
+  variable(args: unknown[]): unknown {
     const v = bind('var', args, ['name', 'default']).values;
     const name = String(v['name']);
     const s = this.state;
@@ -227,7 +177,7 @@ export class RenderSession {
     });
   }
 
-  private envVar(args: unknown[]): unknown {
+  envVar(args: unknown[]): unknown {
     const v = bind('env_var', args, ['var', 'default']).values;
     const name = String(v['var']);
     const value = this.state.env[name];
@@ -245,7 +195,7 @@ export class RenderSession {
     });
   }
 
-  private isIncremental(): boolean {
+  isIncremental(): boolean {
     const n = this.node;
     if (this.phase === 'parse' || n.config['materialized'] !== 'incremental' || this.state.fullRefresh || n.config['full_refresh'] === true) return false;
     if (!this.state.warehouse) return false;
@@ -273,7 +223,7 @@ export class RenderSession {
     if (this.state.partial) throw new NeedsFullCompile(`${this.node.name} uses ${what}`);
   }
 
-  private runQuery(args: unknown[]): unknown {
+  runQuery(args: unknown[]): unknown {
     const v = bind('run_query', args, ['sql'], { required: 1 }).values;
     if (this.phase === 'parse') return null;
     return this.query(String(v['sql']), 'run_query()');
@@ -289,7 +239,7 @@ export class RenderSession {
     return new AgateTable(this.answers.get(key) as WarehouseTable);
   }
 
-  private statement(args: unknown[]): string {
+  statement(args: unknown[]): string {
     const v = bind('statement', args, ['name', 'fetch_result', 'auto_begin', 'language', 'caller']).values;
     if (this.phase === 'parse') return '';
     const caller = v['caller'];
@@ -304,13 +254,13 @@ export class RenderSession {
     return '';
   }
 
-  private log(args: unknown[]): string {
+  log(args: unknown[]): string {
     const v = bind('log', args, ['msg', 'info']).values;
     this.state.logs.push({ level: v['info'] ? 'info' : 'debug', message: String(v['msg']), node: this.node.uniqueId });
     return '';
   }
 
-  private doc(args: unknown[]): string {
+  doc(args: unknown[]): string {
     const { positional } = splitKwargs(args);
     const name = String(positional[positional.length - 1]);
     const pkg = positional.length === 2 ? String(positional[0]) : null;
@@ -330,7 +280,7 @@ export class RenderSession {
     return found.trim();
   }
 
-  private columnsOf(rel: Relation): ColumnObject[] {
+  columnsOf(rel: Relation): ColumnObject[] {
     if (this.phase === 'parse') return [];
     this.dependsOnWholeProject('adapter.get_columns_in_relation');
     const key = `columns:${rel.database}.${rel.schema}.${rel.identifier}`;
@@ -362,44 +312,39 @@ export class RenderSession {
     return [];
   }
 
-  adapterObject(): Record<string, unknown> {
-    const s = this.state;
-    return {
-      type: () => s.adapterType,
-      quote: (id: unknown) => `"${String(id).replace(/"/g, '""')}"`,
-      quote_as_configured: (id: unknown) => `"${String(id)}"`,
-      quote_seed_column: (id: unknown, quote?: unknown) => (quote === false ? String(id) : `"${String(id)}"`),
-      dispatch: (...a: unknown[]) => this.dispatch(a),
-      get_columns_in_relation: (rel: unknown) => (rel instanceof Relation ? this.columnsOf(rel) : []),
-      get_relation: (...a: unknown[]) => {
-        const v = bind('get_relation', a, ['database', 'schema', 'identifier']).values;
-        const rel = new Relation({ database: v['database'] as string, schema: v['schema'] as string, identifier: v['identifier'] as string });
-        if (this.phase === 'compile') this.dependsOnWholeProject('adapter.get_relation');
-        if (this.phase === 'parse' || !s.warehouse) return this.phase === 'parse' ? null : this.knownRelation(rel);
-        const key = `exists:${rel.database}.${rel.schema}.${rel.identifier}`;
-        if (!this.answers.has(key)) throw new NeedsWarehouse(key, (w) => w.relationExists({ database: rel.database, schema: rel.schema, identifier: rel.identifier ?? '' }));
-        const a2 = this.answers.get(key) as { type: 'table' | 'view' } | undefined;
-        return a2 ? rel.incorporate({ type: a2.type } as never) : null;
-      },
-      already_exists: () => false,
-      check_schema_exists: () => true,
-      get_missing_columns: () => [],
-      Relation: { create: relationCreate },
-      Column: { create: (name: string, dtype: string) => new ColumnObject(name, dtype) },
-    };
+  adapterObject(): AdapterContext {
+    return new AdapterContext(this);
   }
 
+  get adapterType(): string {
+    return this.state.adapterType;
+  }
+
+  /** adapter.get_relation: the relation if it exists (asking the warehouse when one is connected). */
+  getRelation(args: unknown[]): Relation | null {
+    const v = bind('get_relation', args, ['database', 'schema', 'identifier']).values;
+    const rel = new Relation({ database: v['database'] as string, schema: v['schema'] as string, identifier: v['identifier'] as string });
+    if (this.phase === 'parse') return null;
+    this.dependsOnWholeProject('adapter.get_relation');
+    if (!this.state.warehouse) return this.knownRelation(rel);
+    const key = `exists:${rel.database}.${rel.schema}.${rel.identifier}`;
+    if (!this.answers.has(key)) throw new NeedsWarehouse(key, (w) => w.relationExists({ database: rel.database, schema: rel.schema, identifier: rel.identifier ?? '' }));
+    const found = this.answers.get(key) as { type: 'table' | 'view' } | undefined;
+    return found ? new Relation({ database: rel.database, schema: rel.schema, identifier: rel.identifier, type: found.type }) : null;
+  }
+
+
   /** Without a warehouse, a relation "exists" when the project builds it (or declares it as a source). */
-  private knownRelation(rel: Relation): Relation | null {
+  knownRelation(rel: Relation): Relation | null {
     const ident = rel.identifier?.toLowerCase();
     const schema = rel.schema?.toLowerCase();
     for (const n of this.state.nodes.values()) {
-      if (n.resourceType !== 'test' && n.alias.toLowerCase() === ident && n.schema.toLowerCase() === schema) return rel.incorporate({ type: relationTypeOf(n) } as never);
+      if (n.resourceType !== 'test' && n.alias.toLowerCase() === ident && n.schema.toLowerCase() === schema) return new Relation({ database: rel.database, schema: rel.schema, identifier: rel.identifier, type: relationTypeOf(n) });
     }
     return null;
   }
 
-  private dispatch(args: unknown[]): Macro {
+  dispatch(args: unknown[]): Macro {
     const v = bind('adapter.dispatch', args, ['macro_name', 'macro_namespace', 'packages']).values;
     const macroName = String(v['macro_name']);
     const ns = v['macro_namespace'] === undefined || v['macro_namespace'] === null ? null : String(v['macro_namespace']);
@@ -439,4 +384,149 @@ export function relationCreate(...args: unknown[]): Relation {
   const v = bind('Relation.create', args, ['database', 'schema', 'identifier', 'type']).values;
   const s = (k: string) => (v[k] === undefined || v[k] === null ? null : String(v[k]));
   return new Relation({ database: s('database'), schema: s('schema'), identifier: s('identifier'), type: (s('type') as RelationType) ?? null });
+}
+
+const SESSION = Symbol('session');
+const MEMO = Symbol('memo');
+const STATE = Symbol('state');
+const NODE = Symbol('node');
+const MEMOIZE = Symbol('memoize');
+const EMPTY_GRAPH = { nodes: {}, sources: {}, exposures: {}, macros: {}, metrics: {}, groups: {}, semantic_models: {}, saved_queries: {} };
+
+/**
+ * The dbt context one render sees. Node-independent members (modules, exceptions, tojson, ...)
+ * live in the environment's globals; the members here are built on first use and kept for the
+ * render, because a compile creates 80,000 contexts and most templates touch two or three names.
+ * Internal state sits under symbols so no template name can reach it.
+ */
+class DbtContext {
+  readonly execute: boolean;
+  readonly target: Record<string, unknown>;
+  readonly project_name: string;
+  private readonly [SESSION]: RenderSession;
+  private readonly [STATE]: CompileState;
+  private readonly [NODE]: NodeDraft;
+  private readonly [MEMO]: Record<string, unknown> = {};
+
+  constructor(session: RenderSession, state: CompileState, node: NodeDraft, execute: boolean) {
+    this[SESSION] = session;
+    this[STATE] = state;
+    this[NODE] = node;
+    this.execute = execute;
+    this.target = state.target;
+    this.project_name = state.rootPackage;
+  }
+
+  private [MEMOIZE]<T>(name: string, make: () => T): T {
+    const m = this[MEMO];
+    return (m[name] ??= make()) as T;
+  }
+
+  get ref() {
+    return this[MEMOIZE]('ref', () => (...a: unknown[]) => this[SESSION].ref(a));
+  }
+  get source() {
+    return this[MEMOIZE]('source', () => (...a: unknown[]) => this[SESSION].source(a));
+  }
+  get config() {
+    return this[MEMOIZE]('config', () => new ConfigObject(this[NODE], this.execute ? 'compile' : 'parse'));
+  }
+  get var() {
+    return this[MEMOIZE]('var', () => (...a: unknown[]) => this[SESSION].variable(a));
+  }
+  get env_var() {
+    return this[MEMOIZE]('env_var', () => (...a: unknown[]) => this[SESSION].envVar(a));
+  }
+  get is_incremental() {
+    return this[MEMOIZE]('is_incremental', () => () => this[SESSION].isIncremental());
+  }
+  get adapter() {
+    return this[MEMOIZE]('adapter', () => this[SESSION].adapterObject());
+  }
+  get run_query() {
+    return this[MEMOIZE]('run_query', () => (...a: unknown[]) => this[SESSION].runQuery(a));
+  }
+  get statement() {
+    return this[MEMOIZE]('statement', () => (...a: unknown[]) => this[SESSION].statement(a));
+  }
+  get load_result() {
+    return this[MEMOIZE]('load_result', () => (name: string) => this[SESSION].statementResults.get(name) ?? null);
+  }
+  get store_result() {
+    return this[MEMOIZE]('store_result', () => (...a: unknown[]) => {
+      const v = bind('store_result', a, ['name', 'response', 'agate_table']).values;
+      this[SESSION].statementResults.set(String(v['name']), { response: v['response'], table: v['agate_table'], data: null });
+      return '';
+    });
+  }
+  get log() {
+    return this[MEMOIZE]('log', () => (...a: unknown[]) => this[SESSION].log(a));
+  }
+  get print() {
+    return this.log;
+  }
+  get doc() {
+    return this[MEMOIZE]('doc', () => (...a: unknown[]) => this[SESSION].doc(a));
+  }
+  get model() {
+    return this[MEMOIZE]('model', () => nodeAsDict(this[NODE]));
+  }
+  get node() {
+    return this.model;
+  }
+  get this() {
+    return this[MEMOIZE]('this', () => this[SESSION].selfRelation());
+  }
+  get graph() {
+    if (!this.execute) return EMPTY_GRAPH;
+    // A node reading the graph depends on every node: never reused from a partial parse.
+    this[SESSION].dependsOnWholeProject('graph');
+    return this[STATE].graph();
+  }
+}
+
+const ADAPTER_SESSION = Symbol('session');
+
+/**
+ * `adapter` in templates: one object per render, methods on the prototype (the engine binds them
+ * on attribute access), state under a symbol.
+ */
+class AdapterContext {
+  private readonly [ADAPTER_SESSION]: RenderSession;
+  readonly Relation = { create: relationCreate };
+  readonly Column = { create: (name: string, dtype: string) => new ColumnObject(name, dtype) };
+
+  constructor(session: RenderSession) {
+    this[ADAPTER_SESSION] = session;
+  }
+  type(): string {
+    return this[ADAPTER_SESSION].adapterType;
+  }
+  quote(id: unknown): string {
+    return `"${String(id).replace(/"/g, '""')}"`;
+  }
+  quote_as_configured(id: unknown): string {
+    return `"${String(id)}"`;
+  }
+  quote_seed_column(id: unknown, quote?: unknown): string {
+    return quote === false ? String(id) : `"${String(id)}"`;
+  }
+  dispatch(...a: unknown[]): Macro {
+    return this[ADAPTER_SESSION].dispatch(a);
+  }
+  get_columns_in_relation(rel: unknown): ColumnObject[] {
+    return rel instanceof Relation ? this[ADAPTER_SESSION].columnsOf(rel) : [];
+  }
+  get_relation(...a: unknown[]): Relation | null {
+    return this[ADAPTER_SESSION].getRelation(a);
+  }
+  already_exists(): boolean {
+    return false;
+  }
+  check_schema_exists(): boolean {
+    return true;
+  }
+  get_missing_columns(): unknown[] {
+    return [];
+  }
 }
