@@ -66,7 +66,7 @@ export function parseFingerprint(n: NodeDraft): string {
  * The header is validated in full; the per-node entries (tens of thousands, written by this module)
  * only by shape of the first one — validating every entry costs more than the recompile it serves.
  */
-const CacheHeaderSchema = PartialParseCacheSchema.extend({ nodes: z.array(z.unknown()), files: z.record(z.string(), z.unknown()) });
+const CacheHeaderSchema = PartialParseCacheSchema.extend({ nodes: z.array(z.unknown()), files: z.record(z.string(), z.unknown()), plan: z.array(z.unknown()) });
 
 export function readCache(targetPath: string): PartialParseCache | undefined {
   try {
