@@ -1,13 +1,13 @@
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergeConfigs } from '../project/index.js';
-import { writeChunksAtomic, writeCompiled } from '../manifest/write-artifacts.js';
+import { writeChunksAtomic, writeCompiledPartial } from '../manifest/write-artifacts.js';
 import { defaultConfig } from './config-defaults.js';
 import { prepareCompile, type CompileOptions } from './compile-project.js';
 import { cacheKey, trackedFiles } from './cache-inputs.js';
 
 import type { SourceDraft } from './compile-state.js';
-import { emptyDraft, type NodeDraft, type NodeResourceType } from './node-draft.js';
+import type { NodeDraft, NodeResourceType } from './node-draft.js';
 import { validateNodeConfig } from './node-config-schema.js';
 import { fileNode } from './parse-project.js';
 import { applyNaming, namingOverrides } from './naming.js';
@@ -25,15 +25,24 @@ export type WarmOutcome =
 /** Up to this many changed model files are spliced; more is cheaper to compile in full. */
 const MAX_CHANGED = 50;
 
+/**
+ * Just what resolving a ref() to this node needs. A partial recompile aborts before anything reads
+ * more of another node (columns, graph), so the rest of a draft is never built for them.
+ */
 function draftFromCache(c: CacheNode): NodeDraft {
-  const n = emptyDraft({ uniqueId: c.id, resourceType: c.t as NodeResourceType, name: c.n, packageName: c.p, path: '', originalFilePath: c.file ?? '', location: { file: c.file ?? '' }, fqn: [], rawCode: '', checksum: '' });
-  n.version = c.v;
-  n.latestVersion = c.lv;
-  n.database = c.db;
-  n.schema = c.s;
-  n.alias = c.a;
-  n.config = { materialized: c.m };
-  return n;
+  const light = {
+    uniqueId: c.id,
+    resourceType: c.t as NodeResourceType,
+    name: c.n,
+    packageName: c.p,
+    version: c.v,
+    latestVersion: c.lv,
+    database: c.db,
+    schema: c.s,
+    alias: c.a,
+    config: { materialized: c.m },
+  };
+  return light as unknown as NodeDraft;
 }
 
 function readRange(fd: number, [start, end]: [number, number]): string {
@@ -151,7 +160,7 @@ export async function warmCompile(opts: CompileOptions, cache: PartialParseCache
       } finally {
         closeSync(out);
       }
-      writeCompiled(targetPath, compiled);
+      writeCompiledPartial(targetPath, compiled);
       timer.mark('partial: write in place');
       for (const [abs, st] of tracked) cache.files[abs] = [st.mtimeMs, st.size];
       writeCache(targetPath, cache);
@@ -182,7 +191,7 @@ export async function warmCompile(opts: CompileOptions, cache: PartialParseCache
     pieces.push(...copyBytes(fd, pos, cache.manifestSize));
     closeInput();
     writeChunksAtomic(join(targetPath, 'manifest.json'), pieces);
-    writeCompiled(targetPath, compiled);
+    writeCompiledPartial(targetPath, compiled);
     timer.mark('partial: write');
 
     // The cache follows the new file: shifted ranges, new stats and hashes.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { NodeDraft } from '../compile/node-draft.js';
 import { compiledPathOf } from './build-manifest.js';
@@ -23,6 +23,7 @@ export function writeManifest(targetPath: string, manifest: Manifest | string): 
 }
 
 const COMPILED_INDEX = '.lakeform-index.json';
+const COMPILED_JOURNAL = '.lakeform-index.log';
 
 /**
  * target/compiled/<package>/<path>: one file per compiled node, as dbt lays it out. An index of
@@ -33,12 +34,7 @@ const COMPILED_INDEX = '.lakeform-index.json';
 export function writeCompiled(targetPath: string, nodes: Iterable<NodeDraft>, opts: { complete?: boolean } = {}): { written: number; removed: number } {
   const root = join(targetPath, 'compiled');
   const indexPath = join(root, COMPILED_INDEX);
-  let index: Record<string, string> = {};
-  try {
-    index = JSON.parse(readFileSync(indexPath, 'utf8')) as Record<string, string>;
-  } catch {
-    index = {};
-  }
+  const index = readCompiledIndex(root);
   const dirs = new Set<string>();
   // One readdir per folder instead of one stat per file: the index is trusted only for files
   // that are really there.
@@ -86,8 +82,48 @@ export function writeCompiled(targetPath: string, nodes: Iterable<NodeDraft>, op
       }
     }
   }
-  if (written || removed) writeFileAtomic(indexPath, JSON.stringify(index));
+  if (written || removed || existsSync(join(root, COMPILED_JOURNAL))) {
+    writeFileAtomic(indexPath, JSON.stringify(index));
+    rmSync(join(root, COMPILED_JOURNAL), { force: true });
+  }
   return { written, removed };
+}
+
+/** The index with the journal of partial recompiles applied. */
+function readCompiledIndex(root: string): Record<string, string> {
+  let index: Record<string, string> = {};
+  try {
+    index = JSON.parse(readFileSync(join(root, COMPILED_INDEX), 'utf8')) as Record<string, string>;
+  } catch {
+    index = {};
+  }
+  try {
+    for (const line of readFileSync(join(root, COMPILED_JOURNAL), 'utf8').split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab > 0) index[line.slice(0, tab)] = line.slice(tab + 1);
+    }
+  } catch {
+    // No journal: nothing to apply.
+  }
+  return index;
+}
+
+/**
+ * A partial recompile's files: written, and their hashes appended to a journal instead of
+ * rewriting the whole index (the next full compile folds the journal in).
+ */
+export function writeCompiledPartial(targetPath: string, nodes: Iterable<NodeDraft>): void {
+  const root = join(targetPath, 'compiled');
+  let journal = '';
+  for (const n of nodes) {
+    if (n.compiledCode === undefined) continue;
+    const rel = compiledPathOf(n);
+    const p = join(root, rel);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, n.compiledCode);
+    journal += `${rel}\t${createHash('sha1').update(n.compiledCode).digest('hex')}\n`;
+  }
+  if (journal) appendFileSync(join(root, COMPILED_JOURNAL), journal);
 }
 
 /** Streams manifest chunks to target/manifest.json (via a temp file and rename). */
