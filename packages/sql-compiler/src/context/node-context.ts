@@ -57,10 +57,23 @@ export class RenderSession {
   readonly ctx: Record<string, unknown>;
   /** Ephemeral models this render referenced, in first-use order. */
   readonly ephemeralRefs: NodeDraft[] = [];
-  private readonly bound = new Map<string, Macro>();
-  private readonly namespaces = new Map<string, Record<string, unknown>>();
-  private readonly resolvers = new Map<string, (name: string) => unknown>();
-  readonly statementResults = new Map<string, unknown>();
+  // Allocated on first use: most renders bind a macro or two and never touch the rest.
+  private boundMacros: Map<string, Macro> | undefined;
+  private namespaceObjects: Map<string, Record<string, unknown>> | undefined;
+  private resolverFns: Map<string, (name: string) => unknown> | undefined;
+  private statements: Map<string, unknown> | undefined;
+  get statementResults(): Map<string, unknown> {
+    return (this.statements ??= new Map());
+  }
+  private get bound(): Map<string, Macro> {
+    return (this.boundMacros ??= new Map());
+  }
+  private get namespaces(): Map<string, Record<string, unknown>> {
+    return (this.namespaceObjects ??= new Map());
+  }
+  private get resolvers(): Map<string, (name: string) => unknown> {
+    return (this.resolverFns ??= new Map());
+  }
 
   constructor(
     private readonly state: CompileState,
@@ -76,7 +89,9 @@ export class RenderSession {
 
   /** Name resolution after locals, template and ctx: macros of the node's package, the root project, dbt, then package namespaces. */
   resolverFor(packageName: string): (name: string) => unknown {
-    let r = this.resolvers.get(packageName);
+    // The node's own package is asked for on every render: keep it out of the map.
+    if (packageName === this.node.packageName && this.ownResolver) return this.ownResolver;
+    let r = packageName === this.node.packageName ? undefined : this.resolvers.get(packageName);
     if (!r) {
       r = (name: string) => {
         const reg = this.state.registry;
@@ -85,10 +100,13 @@ export class RenderSession {
         if (reg.hasPackage(name) || this.state.packageNames.has(name)) return this.namespace(name);
         return undefined;
       };
-      this.resolvers.set(packageName, r);
+      if (packageName === this.node.packageName) this.ownResolver = r;
+      else this.resolvers.set(packageName, r);
     }
     return r;
   }
+
+  private ownResolver: ((name: string) => unknown) | undefined;
 
   bindMacro(packageName: string, name: string): Macro {
     const key = `${packageName}\u0000${name}`;
