@@ -519,10 +519,19 @@ const hasJinja = (s: string) => s.includes('{{') || s.includes('{%');
 function renderDescriptions(state: CompileState, templates: TemplateCache, nodes: Iterable<NodeDraft>, sources: Iterable<SourceDraft>): void {
   const render = (text: string, owner: NodeDraft, file: string) => renderNodeSync(state, owner, templates.parse(text, file, owner.uniqueId), 'parse').output;
   for (const n of nodes) {
+    const columns = Object.values(n.columns).filter((c) => hasJinja(c.description));
+    if (!hasJinja(n.description) && columns.length === 0) continue;
     const file = n.patchPath ? n.patchPath.replace(/^[^:]+:\/\//, '') : n.originalFilePath;
-    const at = { ...n, location: n.patchPath ? { file } : n.location };
-    if (hasJinja(n.description)) n.description = render(n.description, at, file);
-    for (const c of Object.values(n.columns)) if (hasJinja(c.description)) c.description = render(c.description, at, file);
+    // Errors in a description point at the YAML file that holds it. (Not a copy of the node: a
+    // spread of a 40-field object takes V8's slow path, and projects use doc() everywhere.)
+    const own = n.location;
+    if (n.patchPath) n.location = { file };
+    try {
+      if (hasJinja(n.description)) n.description = render(n.description, n, file);
+      for (const c of columns) c.description = render(c.description, n, file);
+    } finally {
+      n.location = own;
+    }
   }
   for (const s of sources) {
     const e = s.entry;
