@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { emptyLayout, serializeManifest } from '../manifest/serialize-manifest.js';
-import { manifestNodeEntries } from '../manifest/assemble.js';
+import { manifestNodeJson } from '../manifest/assemble.js';
 import { writeCompiled, writeSerializedManifest } from '../manifest/write-artifacts.js';
 import { compileProject, type CompiledProject, type CompileOptions } from './compile-project.js';
 import { cacheKey, trackedFiles } from './cache-inputs.js';
@@ -81,7 +81,7 @@ export async function compileToTarget(opts: CompileOptions & { targetPath?: stri
   const tests = built.length - plan.length - built.filter((n) => n.resourceType === 'operation').length;
   writeCompiled(project.targetPath, project.nodes.values(), { complete: !opts.selectIds });
   const serialized = emptyLayout();
-  writeSerializedManifest(project.targetPath, serializeManifest(project.manifest, serialized, manifestNodeEntries(project.nodes), modelSlack));
+  writeSerializedManifest(project.targetPath, serializeManifest(project.manifest, serialized, manifestNodeJson(project.nodes), modelSlack));
   if (opts.compile !== false && !opts.selectIds && project.prepared) {
     const p = project.prepared;
     const files: PartialParseCache['files'] = {};

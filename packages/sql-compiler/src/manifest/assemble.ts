@@ -27,6 +27,31 @@ export function* manifestNodeEntries(nodes: Map<string, NodeDraft>): Iterable<[s
   for (const id of [...nodes.keys()].sort()) yield [id, manifestNode(nodes.get(id)!, 0)];
 }
 
+const CONFIG_MARK = '@@lakeform:config@@';
+
+/**
+ * As manifestNodeEntries, but serialised: tests of one folder share one config object, so its
+ * JSON is made once and spliced into each test's entry — 30,000 tests otherwise re-serialise the
+ * same twenty keys, a good part of writing a large manifest.
+ */
+export function* manifestNodeJson(nodes: Map<string, NodeDraft>): Iterable<[string, string]> {
+  const configJson = new Map<object, string>();
+  for (const id of [...nodes.keys()].sort()) {
+    const n = nodes.get(id)!;
+    const node = manifestNode(n, 0);
+    if (n.resourceType !== 'test') {
+      yield [id, JSON.stringify(node)];
+      continue;
+    }
+    let cfg = configJson.get(n.config);
+    if (cfg === undefined) configJson.set(n.config, (cfg = JSON.stringify(n.config)));
+    (node as { config: unknown }).config = CONFIG_MARK;
+    const json = JSON.stringify(node);
+    const at = json.indexOf(`"${CONFIG_MARK}"`);
+    yield [id, at < 0 ? JSON.stringify(manifestNode(n, 0)) : json.slice(0, at) + cfg + json.slice(at + CONFIG_MARK.length + 2)];
+  }
+}
+
 /** Everything compiled, in dbt's v12 manifest layout, with keys in a stable order. */
 export function assembleManifest(input: AssembleInput): Manifest {
   const nodes: Manifest['nodes'] = {};

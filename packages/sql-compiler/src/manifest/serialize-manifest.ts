@@ -34,7 +34,9 @@ export function* serializeManifest(m: Manifest, layout: ManifestLayout, nodeEntr
     first = false;
     const start = pos;
     const room = slack?.(id) ?? 0;
-    yield chunk(room ? JSON.stringify(node) + ' '.repeat(room) : JSON.stringify(node));
+    // Entries may arrive already serialised (see manifestNodeJson).
+    const json = typeof node === 'string' ? node : JSON.stringify(node);
+    yield chunk(room ? json + ' '.repeat(room) : json);
     layout.nodeRanges.set(id, [start, pos]);
   }
   yield chunk('}');
