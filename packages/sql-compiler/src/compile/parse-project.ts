@@ -218,7 +218,6 @@ export function parseFiles(packages: PackageInfo[], templates: TemplateCache, ma
           checksum: f.checksum,
         });
         n.folderConfig = folderConfigFor(pkg, root, 'snapshots', fqn);
-        n.rawCode = s.source ?? f.content;
         n.template = s.body;
         addNode(n);
       }

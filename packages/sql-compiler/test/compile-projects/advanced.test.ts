@@ -813,9 +813,9 @@ describe('advanced: known bugs', () => {
       ]);
     });
 
-    // BUG K (src/compile/parse-project.ts, snapshots): a snapshot's raw_code is the body of its
+    // As dbt's SnapshotParser: a snapshot's raw_code is the body of its
     // {% snapshot %} block (SnapshotParser: raw_code = block.contents), without the block tags.
-    it.fails("a snapshot's raw_code is its block body", () => {
+    it("a snapshot's raw_code is its block body", () => {
       const raw = node(p, id('snapshot', 'orders_snapshot')).raw_code;
       expect(raw.startsWith('\n\n{{\n    config(')).toBe(true);
       expect(raw).not.toContain('{% snapshot');
