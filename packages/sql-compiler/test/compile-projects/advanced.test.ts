@@ -38,18 +38,18 @@ const id = (type: string, name: string) => `${type}.${P}.${name}`;
 
 type Workaround = 'targetInProjectYaml' | 'versionedModelTests' | 'sourceSchemaJinja';
 
-/** BUG A: `target` is undefined while dbt_project.yml is rendered. dbt renders it per target. */
+/** Variant A: the per-target materialization written out literally (the fixture renders it with `target`). */
 const targetInProjectYaml = (target: string): Edit => ({
   file: 'dbt_project.yml',
   from: `+materialized: "{{ 'table' if target.name == 'prod' else 'view' }}"`,
   to: `+materialized: ${target === 'prod' ? 'table' : 'view'}`,
 });
-/** BUG B: tests on a versioned model's columns clash (one name for both versions). */
+/** Variant B: the versioned model without column tests (tested on their own below). */
 const versionedModelTests: Edit[] = [
   { file: 'models/marts/schema.yml', from: '      - name: customer_id\n        data_tests:\n          - unique\n          - not_null\n      - name: first_name', to: '      - name: customer_id\n      - name: first_name' },
   { file: 'models/marts/schema.yml', from: "      - name: customer_tier\n        data_tests:\n          - accepted_values:\n              values: ['bronze', 'silver', 'gold']\n", to: '      - name: customer_tier\n' },
 ];
-/** BUG C: Jinja in schema YAML source properties is not rendered. */
+/** Variant C: the source schema written out literally (the fixture renders it with env_var). */
 const sourceSchemaJinja: Edit = { file: 'models/staging/sources.yml', from: `schema: "{{ env_var('ADVANCED_RAW_SCHEMA', 'shop_raw') }}"`, to: 'schema: shop_raw' };
 
 const ALL_WORKAROUNDS: Workaround[] = ['targetInProjectYaml', 'versionedModelTests', 'sourceSchemaJinja'];
@@ -515,7 +515,7 @@ describe.each([
   });
 
   describe('manifest', () => {
-    it('node counts (with the versioned-model tests taken out, see BUG B)', () => {
+    it('node counts (with the versioned-model tests taken out, see variant B)', () => {
       expect(countByType(p)).toEqual({ model: 11, seed: 1, snapshot: 2, test: 25, operation: 3 });
       expect(Object.keys(p.manifest.sources).sort()).toEqual([id('source', 'shop.customers'), id('source', 'shop.order_events'), id('source', 'shop.orders')]);
       expect(Object.keys(p.manifest.exposures)).toEqual([id('exposure', 'revenue_dashboard')]);
@@ -714,10 +714,6 @@ describe('advanced: env vars, --vars, modules.datetime', () => {
 // there and flips once it is fixed.
 
 describe('advanced: known bugs', () => {
-  // BUG A (src/compile/yaml-render.ts, src/compile/load-packages.ts, src/compile/compile-project.ts):
-  // dbt_project.yml is rendered before the profile is read, and renderYamlString only offers
-  // env_var/var, so `{{ target.name }}` fails with "'target' is undefined". dbt renders
-  // dbt_project.yml with `target` (DbtProjectYamlRenderer gets the profile's target).
   it('dbt_project.yml can use target: marts are tables on prod, views on dev', async () => {
     const prod = await compileAdvanced('prod', { use: ['versionedModelTests', 'sourceSchemaJinja'] });
     expect(node(prod, id('model', 'fct_orders')).config.materialized).toBe('table');
@@ -725,10 +721,6 @@ describe('advanced: known bugs', () => {
     expect(node(dev, id('model', 'fct_orders')).config.materialized).toBe('view');
   });
 
-  // BUG B (src/compile/generic-tests.ts): a test declared on a versioned model's column applies to
-  // every version; dbt names it with the version (`<test>_<model>_v<version>_<column>`, see
-  // TestBuilder.get_synthetic_test_names) and targets `ref('<model>', version='<v>')`. Lakeform
-  // uses the bare model name for both versions and stops with E_DUPLICATE_NODE.
   it('generic tests on a versioned model: one per version, named with _v<version>', async () => {
     const p = await compileAdvanced('prod', { use: ['targetInProjectYaml', 'sourceSchemaJinja'] });
     expect(countByType(p)['test']).toBe(30);
@@ -746,10 +738,6 @@ describe('advanced: known bugs', () => {
     expect(tier.map((n) => n.attached_node)).toEqual([id('model', 'dim_customers.v2')]);
   });
 
-  // BUG C (src/compile/compile-project.ts, sources section, with src/compile/parse-project.ts):
-  // source properties from schema YAML are used unrendered, so the relation becomes
-  // "awsdatacatalog"."{{ env_var('ADVANCED_RAW_SCHEMA', 'shop_raw') }}"."orders". dbt renders
-  // schema YAML values (SchemaYamlRenderer: everything but descriptions, tests and hooks).
   it("Jinja in a source's schema is rendered (env_var with default, and set)", async () => {
     const p = await compileAdvanced('prod', { use: ['targetInProjectYaml', 'versionedModelTests'] });
     expect(p.manifest.sources[id('source', 'shop.orders')]!.relation_name).toBe(SRC('orders'));
@@ -773,8 +761,6 @@ describe('advanced: known bugs', () => {
       p = await compileAdvanced('prod');
     });
 
-    // BUG F (src/compile/generic-tests.ts): dbt prefixes tests on sources with `source_`
-    // (get_synthetic_test_names: name = f"source_{self.name}"), e.g. source_not_null_shop_orders_order_id.
     it('a test on a source column is named source_<test>_<source>_<table>_<column>', () => {
       expect(sourceTest(p).name).toBe('source_not_null_shop_orders_order_id');
     });
@@ -787,9 +773,6 @@ describe('advanced: known bugs', () => {
       expect(node(p, id('test', 'assert_lifecycle_in_order')).relation_name).toBe('"awsdatacatalog"."audit"."assert_lifecycle_in_order"');
     });
 
-    // BUG H (src/compile/parse-project.ts, exposures): dbt's exposure fqn is
-    // [project, <folders of the YAML under the model path>, name] and its path is relative to the
-    // model path (ExposureParser: path = yaml.path.relative_path).
     it('exposure fqn and path', () => {
       const x = p.manifest.exposures[id('exposure', 'revenue_dashboard')]!;
       expect(x.fqn).toEqual([P, 'marts', 'revenue_dashboard']);
@@ -797,14 +780,10 @@ describe('advanced: known bugs', () => {
       expect(x.original_file_path).toBe('models/marts/exposures.yml');
     });
 
-    // BUG I (src/manifest/build-manifest.ts): deprecation_date is a datetime in dbt and is written
-    // in ISO 8601 (2030-12-31T00:00:00+00:00); Lakeform copies the YAML text.
     it('deprecation_date is written as an ISO datetime', () => {
       expect(node(p, id('model', 'dim_customers.v1')).deprecation_date).toBe('2030-12-31T00:00:00+00:00');
     });
 
-    // BUG J (src/compile config handling / src/manifest/build-manifest.ts): dbt's manifest keeps
-    // hooks as objects {sql, transaction, index} (NodeConfig pre_hook: List[Hook]).
     it('model hooks in the manifest config are Hook objects', () => {
       const c = node(p, id('model', 'fct_order_lifecycle')).config;
       expect(c['pre-hook']).toEqual([{ sql: '{{ log_model_start(this) }}', transaction: true, index: null }]);

@@ -652,9 +652,6 @@ describe('jaffle: known differences from dbt', () => {
     }
   });
 
-  // BUG (src/compile/generic-tests.ts): a generic test whose synthesized name is 64+ characters is
-  // named (name, unique_id, fqn) with the full name in dbt; the hashed short name is only its
-  // alias (config.alias) and compiled file name. Lakeform uses the short name everywhere.
   it('long generic test names: full name for name/unique_id/fqn, hashed name as alias', () => {
     for (const [full, alias] of LONG_TEST_NAMES) {
       const t = testNamed(p, full);
@@ -665,9 +662,6 @@ describe('jaffle: known differences from dbt', () => {
     }
   });
 
-  // BUG (src/compile/compile-project.ts, compile pass): dbt stores each injected CTE as it is
-  // injected, ` <cte name> as (\n<compiled sql>\n)` (compilation._recursively_prepend_ctes);
-  // Lakeform stores the ephemeral model's bare SQL.
   it("extra_ctes hold the CTE text dbt injects", () => {
     expect(node(p, id('model', 'customers')).extra_ctes).toEqual([
       { id: id('model', 'int_customer_orders'), sql: ` __dbt__cte__int_customer_orders as (\n${INT_CUSTOMER_ORDERS.join('\n')}\n)` },
@@ -683,8 +677,6 @@ describe('jaffle: known differences from dbt', () => {
     expect([...testNamed(p, 'not_null_orders_order_id').depends_on.macros].sort()).toEqual(['macro.dbt.get_where_subquery', 'macro.dbt.test_not_null']);
   });
 
-  // BUG (src/compile/generic-tests.ts): dbt's generic test `path` is get_pseudo_test_path(
-  // compiled_name, basename(schema file)) = '<compiled name>.sql', without the YAML's folders.
   it("generic test path is '<compiled name>.sql'", () => {
     expect(testNamed(p, 'not_null_orders_order_id').path).toBe('not_null_orders_order_id.sql');
     expect(testNamed(p, 'unique_stg_orders_order_id').path).toBe('unique_stg_orders_order_id.sql');

@@ -488,8 +488,6 @@ describe('utils: known differences from dbt', () => {
     p = await compileFixture('utils', { target: 'prod' });
   });
 
-  // BUG (src/compile/generic-tests.ts), same as in jaffle.test.ts: dbt names a long generic test
-  // by its full name and keeps the hashed short name as the alias.
   it('long generic test names (package tests included): full name, hashed alias', () => {
     for (const [full, alias] of LONG_TEST_NAMES) {
       const t = testNamed(p, full);
