@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { compileToTarget, foundLine, planLine, writeCompiled, writeManifest } from '@lakeform/sql-compiler';
 import { parseVars, type ProjectFlags } from '../cli-options.js';
 import type { Output } from '../output.js';
 import { findProjectDir } from '../project-dir.js';
-import { loadProject } from './load.js';
+import { loadProject, narrowsSelection } from './load.js';
 
 /** Beyond this many nodes the plan is summarised by materialization instead of listed. */
 const PLAN_LINES = 200;
@@ -28,7 +26,7 @@ function printPlan(lines: string[], tests: number, out: Output): void {
 export async function compileCommand(flags: ProjectFlags & { inline?: string }, out: Output): Promise<number> {
   const started = Date.now();
   const projectDir = findProjectDir(flags.projectDir);
-  const selecting = !!(flags.select?.length || flags.exclude?.length || flags.selector || flags.state || flags.inline !== undefined) || existsSync(join(projectDir, 'selectors.yml'));
+  const selecting = narrowsSelection(flags, projectDir) || flags.inline !== undefined;
   if (!selecting) {
     // The whole project: compiled with the partial-parse cache, artifacts written by the compiler.
     const r = await compileToTarget({

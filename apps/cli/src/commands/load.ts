@@ -13,6 +13,11 @@ export interface LoadOptions {
   which: string;
 }
 
+/** Whether the flags (or a selectors.yml default) narrow the project to a selection. */
+export function narrowsSelection(flags: ProjectFlags, projectDir: string): boolean {
+  return !!(flags.select?.length || flags.exclude?.length || flags.selector || flags.state) || existsSync(join(projectDir, 'selectors.yml'));
+}
+
 /** Parses (and optionally compiles) the project the flags point at, applying node selection. */
 export async function loadProject(flags: ProjectFlags, out: Output, opts: LoadOptions): Promise<{ project: CompiledProject; selected: Set<string> }> {
   const projectDir = findProjectDir(flags.projectDir);
@@ -32,7 +37,7 @@ export async function loadProject(flags: ProjectFlags, out: Output, opts: LoadOp
     selected = r.selected;
     return r.selected;
   };
-  const selecting = !!(flags.select?.length || flags.exclude?.length || flags.selector || flags.state || opts.resourceTypes?.length || opts.indirectSelection) || existsSync(join(projectDir, 'selectors.yml'));
+  const selecting = narrowsSelection(flags, projectDir) || !!(opts.resourceTypes?.length || opts.indirectSelection);
   const project = await compileProject({
     projectDir,
     ...(flags.profilesDir ? { profilesDir: flags.profilesDir } : {}),

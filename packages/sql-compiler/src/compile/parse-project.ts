@@ -89,11 +89,7 @@ export function folderConfigFor(pkg: PackageInfo, root: PackageInfo, kind: strin
   return mergeConfigs(own, resolveFolderConfig(asDict(root.project)[kind], fqn, kind as never));
 }
 
-/**
- * Reads every file of every package into drafts: macros into the registry, models, seeds,
- * snapshots, analyses and singular tests into nodes, then applies the YAML property files
- * (descriptions, columns, configs, versions, sources, exposures, tests to create).
- */
+/** Every macro of every package into one registry, and every {% docs %} block. */
 export function loadMacrosAndDocs(packages: PackageInfo[], templates: TemplateCache): { registry: MacroRegistry; docs: DocBlock[] } {
   const registry = new MacroRegistry();
   const docs: DocBlock[] = [];

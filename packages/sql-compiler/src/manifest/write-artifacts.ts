@@ -7,10 +7,7 @@ import type { Manifest } from './schema.js';
 
 /** Write-then-rename, so a reader never sees half a file and a crash leaves the old one intact. */
 export function writeFileAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
+  writeChunksAtomic(path, [content]);
 }
 
 /**
