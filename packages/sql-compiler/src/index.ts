@@ -5,7 +5,7 @@
 export * from './errors.js';
 export { LAKEFORM_VERSION } from './version.js';
 export { closestName, didYouMean } from './suggest.js';
-export { compileProject, type CompileOptions, type CompiledProject } from './compile/compile-project.js';
+export { compileProject, resolveTarget, type CompileOptions, type CompiledProject, type ResolvedTarget } from './compile/compile-project.js';
 export { compileToTarget, planLine, type TargetResult } from './compile/compile-to-target.js';
 export { foundLine } from './manifest/found-line.js';
 export type { NodeDraft, RefCall } from './compile/node-draft.js';

@@ -72,6 +72,45 @@ function dispatchPrefixes(t: AdapterType): string[] {
 
 const asDict = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
+export interface ResolvedTarget {
+  profile: { profileName: string; targetName: string; target: Record<string, unknown>; engine: 'athena' | 'local'; warnings: Warning[] };
+  /** The target as `target` in Jinja: rendered, with dbt's defaults filled in. */
+  target: Record<string, unknown>;
+  adapterType: AdapterType;
+}
+
+/**
+ * The profile target a project runs against. dbt renders dbt_project.yml with `target` in scope,
+ * so the profile comes first: the profile name is read from the unrendered project file.
+ */
+export function resolveTarget(opts: { projectDir: string; profilesDir?: string | undefined; target?: string | undefined; vars?: Record<string, unknown>; env?: Record<string, string | undefined> }): ResolvedTarget {
+  const projectDir = resolve(opts.projectDir);
+  const env = opts.env ?? process.env;
+  const cliVars = opts.vars ?? {};
+  const profileRender = (template: string, where: { file: string; line?: number; column?: number }) => renderYamlString(template, where, { env, vars: cliVars });
+  const unrendered = asDict(loadProjectFile(projectDir, { render: (template) => template }).project);
+  const profile = loadProfile({
+    projectDir,
+    profilesDir: opts.profilesDir,
+    profileName: String(unrendered['profile'] ?? unrendered['name']),
+    targetName: opts.target,
+    render: profileRender,
+    env,
+  } as never) as ResolvedTarget['profile'];
+  const t = profile.target;
+  const adapterType: AdapterType = t['type'] === 'athena' ? 'athena' : t['type'] === 'duckdb' ? 'duckdb' : 'local';
+  const target: Record<string, unknown> = {
+    ...t,
+    name: profile.targetName,
+    profile_name: profile.profileName,
+    type: adapterType,
+    schema: t['schema'] ?? 'main',
+    database: t['database'] ?? 'awsdatacatalog',
+    threads: t['threads'] ?? 4,
+  };
+  return { profile, target, adapterType };
+}
+
 /**
  * Everything a render needs before any node is parsed: packages, profile and target, the macro
  * registry, the shared context. Used by the full compile and by the partial (warm) recompile.
@@ -90,31 +129,9 @@ export function prepareCompile(opts: CompileOptions) {
     },
   });
   const cliVars = opts.vars ?? {};
-  const profileRender = (template: string, where: { file: string; line?: number; column?: number }) => renderYamlString(template, where, { env, vars: cliVars });
 
   const timer = new PhaseTimer();
-  // dbt renders dbt_project.yml with `target` in scope, so the profile comes first: read the
-  // profile name unrendered, load the profile, then load the project and packages for real.
-  const unrendered = asDict(loadProjectFile(projectDir, { render: (template) => template }).project);
-  const profile = loadProfile({
-    projectDir,
-    profilesDir: opts.profilesDir,
-    profileName: String(unrendered['profile'] ?? unrendered['name']),
-    targetName: opts.target,
-    render: profileRender,
-    env,
-  } as never) as { profileName: string; targetName: string; target: Record<string, unknown>; engine: 'athena' | 'local'; warnings: Warning[] };
-  const t = profile.target;
-  const adapterType: AdapterType = t['type'] === 'athena' ? 'athena' : t['type'] === 'duckdb' ? 'duckdb' : 'local';
-  const target: Record<string, unknown> = {
-    ...t,
-    name: profile.targetName,
-    profile_name: profile.profileName,
-    type: adapterType,
-    schema: t['schema'] ?? 'main',
-    database: t['database'] ?? 'awsdatacatalog',
-    threads: t['threads'] ?? 4,
-  };
+  const { profile, target, adapterType } = resolveTarget({ projectDir, profilesDir: opts.profilesDir, target: opts.target, vars: cliVars, env });
   const yamlRender = (template: string, where: { file: string; line?: number; column?: number }) => renderYamlString(template, where, { env, vars: cliVars, target });
   const { packages, warnings } = loadPackages(projectDir, yamlRender);
   warnings.push(...profile.warnings);

@@ -95,6 +95,8 @@ export const duckdbTargetSchema = z.looseObject({
 /** Lakeform's own local engine target. */
 export const localTargetSchema = z.looseObject({
   type: z.literal('local'),
+  /** The warehouse folder, relative to the project (`warehouse` is the older name for it). */
+  path: opt(z.string()),
   /** Folder holding the local warehouse's tables, relative to the project. */
   warehouse: z.preprocess((v) => v ?? undefined, z.string().default('.lakeform/warehouse')),
   schema: z.preprocess((v) => v ?? undefined, z.string().default('main')),
