@@ -44,6 +44,8 @@ export interface ExecuteOptions {
   /** Only stats are wanted; an engine may skip fetching rows. */
   discardRows?: boolean;
   limit?: number;
+  /** Sources the SQL reads: an engine that maps sources to files (local) makes them readable first. */
+  sources?: readonly ManifestSource[];
   signal?: AbortSignal;
 }
 
@@ -57,8 +59,9 @@ export interface MaterializeContext {
   fullRefresh: boolean;
   /** Resolves a source's relation to something the engine can read (local: files). */
   sources: ReadonlyMap<string, ManifestSource>;
-  /** Every node of the manifest, for hooks and ephemeral lookups. */
   projectDir: string;
+  /** The run's start: one timestamp for everything the run writes (check-strategy snapshots). */
+  runStartedAt?: Date;
   signal?: AbortSignal;
   notice(n: Notice): void;
 }
