@@ -3,7 +3,15 @@ import { build } from 'esbuild';
 
 await build({
   entryPoints: ['src/main.ts'],
-  outfile: 'dist/lakeform.mjs',
+  outdir: 'dist',
+  entryNames: 'lakeform',
+  outExtension: { '.js': '.mjs' },
+  // Engines load on demand (a dynamic import → its own chunk), so `compile` and `ls` never pay
+  // for starting DuckDB.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  // Native and WASM packages load from node_modules as they are.
+  external: ['@duckdb/node-api', '@polyglot-sql/sdk'],
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -18,6 +18,14 @@ export const ProjectFlagsSchema = z.object({
 });
 export type ProjectFlags = z.infer<typeof ProjectFlagsSchema>;
 
+/** What run, build, seed, snapshot, show and retry add. */
+export const RunFlagsSchema = ProjectFlagsSchema.extend({
+  threads: z.coerce.number().int().min(1, '--threads must be at least 1').max(64, '--threads is at most 64').optional(),
+  failFast: z.boolean().optional(),
+  logFormat: z.enum(['text', 'json']).optional(),
+});
+export type RunFlagsInput = z.infer<typeof RunFlagsSchema>;
+
 /** --vars takes YAML (or JSON) for a mapping, as dbt's does. */
 export function parseVars(raw: string | undefined): Record<string, unknown> {
   if (raw === undefined || raw.trim() === '') return {};

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { LAKEFORM_VERSION } from '@lakeform/sql-compiler';
-import { ProjectFlagsSchema, type ProjectFlags } from './cli-options.js';
+import { LakeformError } from '@lakeform/sql-compiler';
+import { ProjectFlagsSchema, RunFlagsSchema, type ProjectFlags, type RunFlagsInput } from './cli-options.js';
 import { compileCommand } from './commands/compile.js';
 import { debugCommand } from './commands/debug.js';
 import { depsCommand } from './commands/deps.js';
@@ -51,6 +52,46 @@ export function buildProgram(exit: (r: RunResult) => void): Command {
     }
   };
 
+  const runFlags = (fn: (flags: RunFlagsInput, out: Output) => Promise<number>) => async (raw: Record<string, unknown>) => {
+    const parsed = RunFlagsSchema.safeParse(raw);
+    const out = new Output({ quiet: !!raw['quiet'], debug: !!raw['debug'], color: !!process.stderr.isTTY && !process.env['NO_COLOR'] });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      out.error(new LakeformError({ code: 'E_CLI_USAGE', message: `--${String(issue.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}` }));
+      exit({ code: 2 });
+      return;
+    }
+    await run((_flags, o) => fn(parsed.data, o))(raw);
+  };
+  const runOptions = (cmd: Command) =>
+    projectOptions(cmd, true)
+      .option('--threads <n>', 'nodes to build at once (default: the target\'s threads)')
+      .option('-x, --fail-fast', 'stop at the first failure; nodes not yet started are skipped')
+      .option('--full-refresh', 'rebuild incremental models and snapshots from scratch')
+      .addOption(new Option('--log-format <format>', 'text lines, or one JSON object per event').choices(['text', 'json']));
+  const runModule = () => import('./commands/run.js');
+  for (const [name, description] of [
+    ['run', 'build the selected models on the target (views, tables, incremental models)'],
+    ['build', 'seed, run and snapshot the selection in DAG order'],
+    ['seed', 'load the CSV files under seed-paths into tables'],
+    ['snapshot', 'record changes of the snapshot sources (SCD type 2)'],
+  ] as const) {
+    runOptions(program.command(name).description(description)).action(runFlags(async (flags, out) => (await runModule()).runCommand(name, flags, out)));
+  }
+  projectOptions(program.command('retry').description('re-run the nodes that failed or were skipped in the last run'), false)
+    .option('--threads <n>', 'nodes to build at once (default: the target\'s threads)')
+    .option('-x, --fail-fast', 'stop at the first failure')
+    .addOption(new Option('--log-format <format>', 'text lines, or one JSON object per event').choices(['text', 'json']))
+    .action(runFlags(async (flags, out) => (await import('./commands/retry.js')).retryCommand(flags, out)));
+  projectOptions(program.command('show').description('run a model or an inline query on the target and print the first rows'), true)
+    .option('--inline <sql>', 'SQL (with Jinja) to run instead of a model')
+    .option('--limit <n>', 'rows to print (default 5; -1 for all)')
+    .addOption(new Option('--output <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--threads <n>', 'unused; accepted as dbt accepts it')
+    .action(async (raw: Record<string, unknown>) => {
+      const { inline, limit, output, ...rest } = raw as { inline?: string; limit?: string; output?: string };
+      await runFlags(async (flags, out) => (await import('./commands/show.js')).showCommand({ ...flags, ...(inline !== undefined ? { inline } : {}), limit: limit === undefined ? 5 : Number(limit), output: output === 'json' ? 'json' : 'table' }, out))(rest);
+    });
   projectOptions(program.command('parse').description('validate the project and write target/manifest.json'), false).action(run(parseCommand));
   projectOptions(program.command('compile').description('render every selected node to SQL in target/compiled and print the build plan'), true)
     .option('--inline <sql>', 'compile this SQL (with Jinja) against the project and print it')

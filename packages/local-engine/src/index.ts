@@ -1,1 +1,6 @@
-export {};
+/** @lakeform/local-engine — the embedded default engine: DuckDB with real Iceberg tables. See README.md. */
+export { LocalEngine, type LocalEngineOptions } from './local-engine.js';
+export { warehouseLocation, type WarehouseLocation, type LocalTargetLike } from './warehouse-folder.js';
+export { DUCKDB_NO_DOWNLOAD } from './duckdb-config.js';
+export { athenaTypeToDuckdb } from './athena-types.js';
+export { locateSourceFiles, type SourceFiles, type SourceFormat } from './source-files.js';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileProject, selectFromManifest, type CompiledProject, type IndirectSelectionMode, type Manifest } from '@lakeform/sql-compiler';
+import { compileProject, selectFromManifest, type CompiledProject, type IndirectSelectionMode, type Manifest, type Warehouse } from '@lakeform/sql-compiler';
 import { parseVars, type ProjectFlags } from '../cli-options.js';
 import type { Output } from '../output.js';
 import { findProjectDir } from '../project-dir.js';
@@ -11,6 +11,8 @@ export interface LoadOptions {
   resourceTypes?: string[];
   indirectSelection?: IndirectSelectionMode;
   which: string;
+  /** Answers is_incremental(), run_query and adapter calls while compiling (run, build, show). */
+  warehouse?: Warehouse;
 }
 
 /** Whether the flags (or a selectors.yml default) narrow the project to a selection. */
@@ -48,6 +50,7 @@ export async function loadProject(flags: ProjectFlags, out: Output, opts: LoadOp
     ...(opts.inline !== undefined ? { inline: opts.inline } : {}),
     fullRefresh: !!flags.fullRefresh,
     which: opts.which,
+    ...(opts.warehouse ? { warehouse: opts.warehouse } : {}),
   });
   out.debug(`compile phases: ${project.timings.map((t) => `${t.name} ${t.ms.toFixed(0)}ms`).join(', ')}`);
   for (const w of project.warnings) out.warn(w);

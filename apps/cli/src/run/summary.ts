@@ -1,0 +1,41 @@
+import type { RunOutcome } from '@lakeform/runner';
+import type { Output } from '../output.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function kindOf(r: RunOutcome['results'][number]): string {
+  const n = r.node;
+  if (n.resource_type === 'model') return `${String((n.config as Record<string, unknown>)['materialized'])} model`;
+  return n.resource_type;
+}
+
+function duration(ms: number): string {
+  const s = ms / 1000;
+  return `${Math.floor(s / 3600)} hours ${Math.floor((s % 3600) / 60)} minutes and ${(s % 60).toFixed(2)} seconds (${s.toFixed(2)}s)`;
+}
+
+/** dbt's closing lines: what ran, how long, the errors again, and the PASS/WARN/ERROR/SKIP totals. */
+export function printSummary(outcome: RunOutcome, total: number, command: string, out: Output): void {
+  const kinds = new Map<string, number>();
+  for (const r of outcome.results) kinds.set(kindOf(r), (kinds.get(kindOf(r)) ?? 0) + 1);
+  const what = [...kinds].map(([k, n]) => plural(n, k).replace(/ (\w+) models$/, ' $1 models')).join(', ');
+  out.info('');
+  out.info(`Finished running ${what} in ${duration(outcome.elapsedMs)}.`);
+  const c = outcome.counts;
+  const rows = outcome.results.reduce((sum, r) => sum + (r.result.rowsAffected ?? 0), 0);
+  const errors = outcome.results.filter((r) => r.result.status === 'error' || r.result.status === 'fail');
+  out.info('');
+  if (outcome.interrupted) out.info(`Interrupted: ${plural(c.skipped, 'node')} not run`);
+  else if (errors.length === 0) out.info(`Completed successfully${c.warn ? ` with ${plural(c.warn, 'warning')}` : ''}`);
+  else {
+    out.info(`Completed with ${plural(errors.length, 'error')}${c.warn ? ` and ${plural(c.warn, 'warning')}` : ''}:`);
+    for (const r of errors) {
+      out.info('');
+      out.info(`  ${r.result.status === 'fail' ? 'Failure' : 'Error'} in ${r.node.resource_type} ${r.node.name} (${r.node.original_file_path})`);
+      for (const line of r.result.message.split('\n')) out.info(`    ${line}`);
+    }
+  }
+  out.info('');
+  out.info(`Done. PASS=${c.success + c.pass} WARN=${c.warn} ERROR=${c.error + c.fail} SKIP=${c.skipped} TOTAL=${total}${rows ? `  (${rows.toLocaleString('en-US')} rows written)` : ''}`);
+  if (command === 'retry' && total === 0) out.info('Nothing to retry: the last run had no errors or skips');
+}

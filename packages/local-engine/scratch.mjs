@@ -1,0 +1,12 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+const inst = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+const c = await inst.connect();
+const run = async (s) => { try { const r = await c.runAndReadAll(s); console.log(JSON.stringify(r.getRowObjectsJS(), (k,v)=> typeof v==='bigint'? v.toString(): v)); } catch (e) { console.log('ERR', e.message); } };
+await run(`create temp table st as select range::INTEGER as "ID", 'n'||range as name, [range, range+1] as l, {'x': range} as s, map {'a': range} as m, (range % 3) as p from range(10)`);
+await run(`COPY (select "ID" as id, name, l, s, m, p as __lf_part from st) TO '/tmp/lfout' (FORMAT parquet, PARTITION_BY (__lf_part), OVERWRITE_OR_IGNORE, FILENAME_PATTERN 'abc_{i}', FIELD_IDS {'id': 1, 'name': 2, 'l': {__duckdb_field_id: 3, element: 4}, 's': {__duckdb_field_id: 5, 'x': 6}, 'm': {__duckdb_field_id: 7, key: 8, value: 9}}, COMPRESSION 'zstd')`);
+await run(`select file_name, path_in_schema, stats_min_value, stats_max_value, stats_null_count, num_values, total_compressed_size from parquet_metadata('/tmp/lfout/*/*.parquet') limit 6`);
+await run(`select name, field_id from parquet_schema('/tmp/lfout/__lf_part=0/abc_0.parquet')`);
+await run(`select * from read_parquet(['/tmp/lfout/__lf_part=0/abc_0.parquet'], filename=true, schema = MAP {1: {name: 'id', type: 'BIGINT', default_value: NULL}, 3: {name: 'l', type: 'BIGINT[]', default_value: NULL}, 5: {name: 's', type: 'STRUCT(x BIGINT)', default_value: NULL}, 7: {name:'m', type: 'MAP(VARCHAR, BIGINT)', default_value: NULL}, 10: {name:'z', type:'VARCHAR', default_value: NULL}}) limit 2`);
+await run(`select file_name, num_rows from parquet_file_metadata(['/tmp/lfout/__lf_part=0/abc_0.parquet'])`);
+await run(`select datediff('month', DATE '1970-01-01', TIMESTAMP '2024-03-15 10:00'), datediff('hour', TIMESTAMP '1970-01-01', TIMESTAMP '1969-12-31 23:30'), timezone('UTC', TIMESTAMPTZ '2024-01-01 00:30:00+02'), left('héllo', 2), (-7) % 3, epoch_us(TIMESTAMP '2024-01-01')`);
+await run(`select stats_min_value from parquet_metadata('/tmp/t.parquet')`);
