@@ -4,60 +4,21 @@
  * into the repository. Expected sets are derived from the project files, never pasted from CLI output.
 
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, GROCERY, REPO, lakeform, spawnRun, type RunResult } from '../test/spawn-cli.js';
 import { parse as parseYaml } from 'yaml';
 
 // ---------------------------------------------------------------------------------------------
 // Harness
 // ---------------------------------------------------------------------------------------------
 
-const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const BIN = join(REPO, 'apps', 'cli', 'bin', 'lakeform.mjs');
 const BUNDLE = join(REPO, 'apps', 'cli', 'dist', 'lakeform.mjs');
-const GROCERY = join(REPO, 'models', 'grocery');
 const PROJECT = 'modern_data_warehouse';
 const STACK_LINE = /^ {4}at /m;
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  for (const k of ['DBT_PROJECT_DIR', 'DBT_PROFILES_DIR', 'LAKEFORM_REPORT_RESOURCES', 'FORCE_COLOR']) delete env[k];
-  return env;
-}
-
-function spawnRun(cmd: string, args: string[], cwd: string, opts: { closeStdout?: boolean } = {}): Promise<RunResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { cwd, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    if (opts.closeStdout) child.stdout.destroy();
-    else child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolvePromise({ code, stdout, stderr });
-    });
-  });
-}
-
-function lakeform(args: string[], cwd: string, opts: { closeStdout?: boolean } = {}): Promise<RunResult> {
-  return spawnRun(process.execPath, [BIN, ...args], cwd, opts);
-}
 
 /** Non-empty stdout lines without dbt's `HH:MM:SS  ` progress prefix lines (i.e. the command's result). */
 function resultLines(stdout: string): string[] {

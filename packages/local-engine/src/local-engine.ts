@@ -11,6 +11,7 @@ import { buildSnapshot } from './materialize-snapshot.js';
 import { NativeTables } from './native-tables.js';
 import { quoteIdent, quoteLiteral } from './quote.js';
 import { SessionPool } from './session-pool.js';
+import { sqlError } from './sql-error.js';
 import { createSourceView } from './source-views.js';
 import { SqlDialect } from './sql-dialect.js';
 import { warehouseLocation, type LocalTargetLike, type WarehouseLocation } from './warehouse-folder.js';
@@ -103,7 +104,9 @@ export class LocalEngine implements Engine {
     return this.pool.with(async (s) => {
       if (opts.sources?.length) await this.ensureSourceList(s, opts.sources);
       const duck = await this.dialect.toDuck(s, sql, opts.nodeId);
-      const r = await s.query(duck, opts.limit);
+      const r = await s.query(duck, opts.limit).catch((e: unknown) => {
+        throw sqlError(e, opts.nodeId ? { node: opts.nodeId } : {});
+      });
       return { columns: r.columns.map((c) => ({ name: c.name, dataType: c.type })), rows: opts.discardRows ? [] : r.rows, stats: { durationMs: Date.now() - started, queryIds: [] } };
     });
   }
@@ -169,7 +172,9 @@ export class LocalEngine implements Engine {
         projectDir: ctx.projectDir,
         runStartedAt: ctx.runStartedAt ?? new Date(),
       };
-      return this.build(bctx, node);
+      return this.build(bctx, node).catch((e: unknown) => {
+        throw sqlError(e, { node: `${node.resource_type} ${node.name}`, file: node.original_file_path });
+      });
     });
     const completedAt = new Date().toISOString();
     return {

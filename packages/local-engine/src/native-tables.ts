@@ -47,8 +47,9 @@ export class NativeTables implements TableStore {
       return this.db.transaction(async () => {
         await this.db.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
         if (existing === 'view') await this.db.run(`DROP VIEW ${target}`);
-        const rows = await this.db.run(`CREATE OR REPLACE TABLE ${target} AS ${selectSql}`);
-        return { rowsWritten: rows };
+        await this.db.run(`CREATE OR REPLACE TABLE ${target} AS ${selectSql}`);
+        // DuckDB reports no changed rows for CTAS; the count comes from table metadata, no scan.
+        return { rowsWritten: Number((await this.db.query(`SELECT count(*) FROM ${target}`)).rows[0]?.[0] ?? 0) };
       });
     }
     if (mode.kind === 'append') {

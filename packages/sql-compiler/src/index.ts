@@ -6,6 +6,7 @@ export * from './errors.js';
 export { LAKEFORM_VERSION } from './version.js';
 export { closestName, didYouMean } from './suggest.js';
 export { compileProject, resolveTarget, type CompileOptions, type CompiledProject, type ResolvedTarget } from './compile/compile-project.js';
+export { renderInNode } from './compile/render-in-node.js';
 export { compileToTarget, planLine, type TargetResult } from './compile/compile-to-target.js';
 export { foundLine } from './manifest/found-line.js';
 export type { NodeDraft, RefCall } from './compile/node-draft.js';

@@ -30,6 +30,7 @@ import { parseAthenaPartitioning } from './athena-partitioning.js';
 import { parquetCodec, writeDataFiles } from './data-file-writer.js';
 import { duckdbToIceberg, icebergToDuckdb } from './duckdb-types.js';
 import { readFilesSql } from './scan-sql.js';
+import { viewSql } from './view-sql.js';
 import { quoteIdent, quoteString } from './sql-text.js';
 import type { TimeTravelAt } from './time-travel-sql.js';
 
@@ -128,7 +129,7 @@ export class IcebergStore {
     const tag = randomUUID().replace(/-/g, '').slice(0, 16);
     const stage = `__lf_stage_${tag}`;
     const rows = `__lf_rows_${tag}`;
-    await this.conn.run(`CREATE TEMP TABLE ${stage} AS ${selectSql}`);
+    await this.conn.run(`CREATE TEMP TABLE ${stage} AS ${selectSql.trim().replace(/;+\s*$/, '')}`);
     try {
       const described = await this.conn.runAndReadAll(`DESCRIBE ${stage}`);
       const stageCols: StageColumn[] = described.getRowObjectsJS().map((r) => ({ source: String(r.column_name), name: String(r.column_name).toLowerCase(), duckType: String(r.column_type) }));
@@ -310,7 +311,7 @@ export class IcebergStore {
     const plan = await planScan(t);
     const view = `${quoteIdent(t.schema)}.${quoteIdent(t.table)}`;
     await this.conn.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(t.schema)}`);
-    await this.conn.run(`CREATE OR REPLACE VIEW ${view} AS SELECT * FROM ${readFilesSql(plan.files, plan.schema.fields)}`);
+    await this.conn.run(`CREATE OR REPLACE VIEW ${view} AS ${viewSql(plan.files, plan.schema.fields, (id) => resolveSpec(t.metadata, id))}`);
     await this.conn.run(`COMMENT ON VIEW ${view} IS ${quoteString(VIEW_MARK)}`);
   }
 }

@@ -45,6 +45,7 @@ function parseStat(type: IcebergType, text: string | null): IcebergValue | undef
   try {
     const v = coerceLiteral(type, text);
     if (typeof v === 'number' && Number.isNaN(v)) return undefined;
+    serializeValue(type, v); // proves the text was a well-formed value of the type
     return v;
   } catch {
     return undefined;

@@ -158,3 +158,53 @@ export const unnestRewrite: CallRewrite = (ctx) => {
   const selects = call.args.map((arg, k) => `unnest(${edits.render(arg.from, arg.to)}) AS ${columns[k] ?? `c${k}`}`);
   edits.replaceRange(call.nameIndex, call.closeIndex + 1, `(SELECT ${selects.join(', ')})`);
 };
+
+/**
+ * Casts to character types. `CAST(x AS varchar)` → `lf_cast_varchar(x)`: Trino prints doubles and
+ * reals in scientific notation ('1.5E0'); the macro does that for DOUBLE/REAL input and is a plain
+ * cast otherwise (the type is only known to DuckDB, at bind time). `varchar(n)` truncates to n
+ * characters in Trino, DuckDB ignores the length. `char(n)` pads and compares blank-insensitively,
+ * which DuckDB cannot do.
+ */
+export const castToCharacter: CallRewrite = (ctx) => {
+  const { call, edits } = ctx;
+  const t = edits.tokens;
+  let depth = 0;
+  let asIndex = -1;
+  for (let i = call.openIndex + 1; i < call.closeIndex; i++) {
+    const type = t[i]?.type;
+    if (type === 'L_PAREN' || type === 'L_BRACKET') depth++;
+    else if (type === 'R_PAREN' || type === 'R_BRACKET') depth--;
+    else if (type === 'AS' && depth === 0) asIndex = i;
+  }
+  if (asIndex < 0) return;
+  const typeTokens = t.slice(asIndex + 1, call.closeIndex);
+  const typeName = typeTokens[0]?.text.toLowerCase();
+  if (typeName === 'char') ctx.fail('char(n) values are blank-padded and compared without trailing blanks in Trino; cast to varchar instead');
+  if (typeName !== 'varchar') return;
+  const value = `lf_cast_varchar(${edits.render(call.openIndex + 1, asIndex)})`;
+  if (typeTokens.length === 1) {
+    edits.replaceRange(call.nameIndex, call.closeIndex + 1, value);
+  } else if (typeTokens.length === 4 && typeTokens[1]?.type === 'L_PAREN' && typeTokens[2]?.type === 'NUMBER') {
+    edits.replaceRange(call.nameIndex, call.closeIndex + 1, `left(${value}, ${typeTokens[2].text})`);
+  }
+};
+
+/** `substring(s FROM a [FOR n])` or `substring(s, a[, n])` → `lf_substr(s, a[, n])`. */
+export const substringRewrite: CallRewrite = (ctx) => {
+  const { call, edits } = ctx;
+  let depth = 0;
+  let parts = 1;
+  for (let i = call.openIndex + 1; i < call.closeIndex; i++) {
+    const tok = edits.tokens[i];
+    if (tok?.type === 'L_PAREN' || tok?.type === 'L_BRACKET') depth++;
+    else if (tok?.type === 'R_PAREN' || tok?.type === 'R_BRACKET') depth--;
+    else if (depth === 0 && (tok?.type === 'FROM' || tok?.text.toLowerCase() === 'for')) {
+      edits.replace(i, ',');
+      parts++;
+    }
+  }
+  const count = Math.max(parts, call.args.length);
+  if (count < 2 || count > 3) ctx.fail(`it takes 2 or 3 arguments, not ${count}`);
+  edits.replace(call.nameIndex, 'lf_substr');
+};

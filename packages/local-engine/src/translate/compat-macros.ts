@@ -167,8 +167,41 @@ const MACROS: ReadonlyArray<readonly [string, string]> = [
   ['lf_bitwise_xor', '(a, b) AS xor(a, b)'],
   ['lf_bitwise_not', '(a) AS ~a'],
   ['lf_truncate', '(x) AS trunc(x)'],
+  ['lf_nan', "() AS CAST('NaN' AS DOUBLE)"],
+  ['lf_infinity', "() AS CAST('Infinity' AS DOUBLE)"],
+  ['lf_is_nan', '(x) AS isnan(x)'],
+  ['lf_is_finite', '(x) AS isfinite(x)'],
+  ['lf_is_infinite', '(x) AS isinf(x)'],
   ['lf_approx_percentile', '(x, p) AS quantile_disc(x, p)'],
   // --- types ----------------------------------------------------------------------------
+  // Trino casts DOUBLE/REAL to varchar in scientific notation with the shortest digits that
+  // round-trip: 123.45 → '1.2345E2', 0.001 → '1.0E-3'. These work on DuckDB's own shortest text
+  // ('123.45', '1e-07', '1.2345e+20') of the absolute value.
+  [
+    'lf_sci_digits',
+    `(a) AS rtrim(CASE WHEN contains(a, 'e') THEN replace(split_part(a, 'e', 1), '.', '')
+      WHEN split_part(a, '.', 1) <> '0' THEN split_part(a, '.', 1) || split_part(a, '.', 2)
+      ELSE ltrim(split_part(a, '.', 2), '0') END, '0')`,
+  ],
+  [
+    'lf_sci_exponent',
+    `(a) AS CASE WHEN contains(a, 'e') THEN CAST(split_part(a, 'e', 2) AS INTEGER)
+      WHEN split_part(a, '.', 1) <> '0' THEN length(split_part(a, '.', 1)) - 1
+      ELSE -(length(split_part(a, '.', 2)) - length(ltrim(split_part(a, '.', 2), '0')) + 1) END`,
+  ],
+  ['lf_sci_mantissa', `(d) AS left(d, 1) || '.' || CASE WHEN length(d) > 1 THEN substr(d, 2) ELSE '0' END`],
+  [
+    'lf_sci',
+    `(s) AS CASE WHEN lower(s) = 'nan' THEN 'NaN'
+      WHEN lower(ltrim(s, '-')) IN ('inf', 'infinity') THEN CASE WHEN starts_with(s, '-') THEN '-Infinity' ELSE 'Infinity' END
+      WHEN CAST(s AS DOUBLE) = 0 THEN CASE WHEN starts_with(s, '-') THEN '-0.0E0' ELSE '0.0E0' END
+      ELSE CASE WHEN starts_with(s, '-') THEN '-' ELSE '' END
+        || lf_sci_mantissa(lf_sci_digits(ltrim(s, '-'))) || 'E' || CAST(lf_sci_exponent(ltrim(s, '-')) AS VARCHAR) END`,
+  ],
+  [
+    'lf_cast_varchar',
+    `(x) AS CASE WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN lf_sci(CAST(x AS VARCHAR)) ELSE CAST(x AS VARCHAR) END`,
+  ],
   [
     'lf_typeof',
     `(x) AS CASE typeof(x)

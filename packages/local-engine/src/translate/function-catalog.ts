@@ -6,6 +6,8 @@ import {
   matchToListAggregate,
   mysqlFormat,
   reduceToListReduce,
+  substringRewrite,
+  castToCharacter,
   unnestRewrite,
   renameTo,
   variadicAsArray,
@@ -40,12 +42,11 @@ const NATIVE = [
   // math
   'abs', 'acos', 'asin', 'atan', 'atan2', 'cbrt', 'ceil', 'ceiling', 'cos', 'cosh', 'degrees', 'exp', 'floor',
   'ln', 'log2', 'log10', 'mod', 'pi', 'power', 'pow', 'radians', 'round', 'sign', 'sin', 'sqrt', 'tan', 'tanh',
-  'is_nan', 'is_finite', 'is_infinite', 'infinity', 'nan',
   // strings
   'length', 'lower', 'upper', 'lpad', 'rpad', 'ltrim', 'rtrim', 'trim', 'replace', 'reverse', 'position',
   'starts_with', 'chr', 'concat_ws', 'translate',
   // conditional and casts
-  'coalesce', 'nullif', 'if', 'try', 'cast', 'try_cast', 'uuid', 'row', 'grouping',
+  'coalesce', 'nullif', 'if', 'try', 'uuid', 'row', 'grouping',
   // date and time
   'extract', 'year', 'quarter', 'month', 'week', 'day', 'day_of_month', 'day_of_week',
   'day_of_year', 'hour', 'minute', 'second', 'millisecond', 'now', 'current_date', 'current_timestamp',
@@ -71,7 +72,7 @@ const MACROS: Readonly<Record<string, readonly number[] | undefined>> = {
   array_sort: [1], array_remove: [2], array_except: [2], array_intersect: [2], array_union: [2], arrays_overlap: [2],
   contains: [2], slice: [3], flatten: [1], zip: [2, 3], repeat: [2], sequence: [2, 3], map: [0, 2], map_keys: [1],
   map_values: [1], map_from_entries: [1], rand: [0, 1, 2], bitwise_and: [2], bitwise_or: [2], bitwise_xor: [2],
-  bitwise_not: [1], truncate: [1], approx_percentile: [2], typeof: [1],
+  bitwise_not: [1], truncate: [1], nan: [0], infinity: [0], is_nan: [1], is_finite: [1], is_infinite: [1], approx_percentile: [2], typeof: [1],
 };
 
 const RULES = new Map<string, FunctionRule>([
@@ -81,7 +82,7 @@ const RULES = new Map<string, FunctionRule>([
   ['dow', rewrite(renameTo('day_of_week'), [1])],
   ['doy', rewrite(renameTo('day_of_year'), [1])],
   ['week_of_year', rewrite(renameTo('week'), [1])],
-  ['substring', macro([2, 3], 'substr')],
+  ['substring', rewrite(substringRewrite)],
   ['random', macro([0, 1, 2], 'rand')],
   ['date_trunc', macro([2])],
   ['date_add', rewrite(dateAdd, [3])],
@@ -90,6 +91,8 @@ const RULES = new Map<string, FunctionRule>([
   ['format_datetime', rewrite(jodaFormat('lf_strftime'), [2])],
   ['parse_datetime', rewrite(jodaFormat('lf_parse_datetime'), [2])],
   ['unnest', rewrite(unnestRewrite)],
+  ['cast', rewrite(castToCharacter)],
+  ['try_cast', rewrite(castToCharacter)],
   ['element_at', rewrite(elementAtToSubscript, [2])],
   ['concat', rewrite(concatToOperator)],
   ['greatest', rewrite(variadicAsArray('lf_greatest'))],

@@ -1,7 +1,9 @@
 import { Dialect, transpile } from '@polyglot-sql/sdk';
 import { rewriteAtTimeZone } from './at-time-zone.js';
 import { castDateLiteralArithmetic } from './date-literal-arithmetic.js';
+import { castZonedTimestampLiterals } from './zoned-timestamp-literals.js';
 import { findFunctionCalls, matchBrackets } from './function-calls.js';
+import { QuotedIdentifiers } from './quoted-identifiers.js';
 import { ruleFor } from './function-catalog.js';
 import { SqlEdits } from './sql-edits.js';
 import { tokenizeTrino } from './trino-tokens.js';
@@ -10,6 +12,7 @@ import { unsupportedSql, type TranslateContext } from './unsupported-sql.js';
 const CACHE_LIMIT = 5_000;
 /** Successful translations by input SQL. Failures are not cached: their errors name the model. */
 const cache = new Map<string, string>();
+let hits = 0;
 
 /**
  * Translate Athena (Trino) SQL—one statement or a script—into DuckDB SQL to run on a connection
@@ -18,7 +21,10 @@ const cache = new Map<string, string>();
  */
 export function translateSql(sql: string, opts: TranslateContext = {}): string {
   const hit = cache.get(sql);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) {
+    hits++;
+    return hit;
+  }
   const out = translateUncached(sql, opts);
   if (cache.size >= CACHE_LIMIT) {
     const oldest = cache.keys().next();
@@ -32,6 +38,8 @@ function translateUncached(sql: string, ctx: TranslateContext): string {
   const tokens = tokenizeTrino(sql, ctx);
   const edits = new SqlEdits(sql, tokens);
   const calls = findFunctionCalls(tokens);
+  const quoted = new QuotedIdentifiers();
+  quoted.hide(edits);
 
   // Innermost calls first, so a rewrite that moves arguments around sees their edits.
   for (const call of [...calls].reverse()) {
@@ -49,16 +57,23 @@ function translateUncached(sql: string, ctx: TranslateContext): string {
   const atTz = rewriteAtTimeZone(edits, matchBrackets(tokens));
   if (atTz) throw unsupportedSql('AT TIME ZONE', atTz, ctx);
   castDateLiteralArithmetic(edits);
+  castZonedTimestampLiterals(edits);
 
   const trino = edits.apply();
   const result = transpile(trino, Dialect.Trino, Dialect.DuckDB);
   if (!result.success || !result.sql) {
     throw unsupportedSql('A statement', `polyglot could not translate it (${result.error ?? 'no output'})`, ctx);
   }
-  return result.sql.join(';\n');
+  return quoted.restore(result.sql.join(';\n'));
 }
 
 /** Forget cached translations (tests; a long-lived process that reloads its project). */
 export function clearTranslationCache(): void {
   cache.clear();
+  hits = 0;
+}
+
+/** Cached translations and cache hits since the last clear. */
+export function translationCacheStats(): { size: number; hits: number } {
+  return { size: cache.size, hits };
 }
