@@ -9,6 +9,11 @@ export interface SourceFiles {
   files: string[];
   /** Where we looked, for messages. */
   location: string;
+  /**
+   * What a reader should scan: glob patterns when the location is a folder of files with data
+   * extensions (so files added later are read, as Athena would), else the files themselves.
+   */
+  patterns: string[];
 }
 
 const FORMAT_BY_EXT: Record<string, SourceFormat> = {
@@ -85,9 +90,13 @@ function formatOf(files: string[], declared: SourceFormat | undefined, src: Mani
 
 function fromPath(path: string, src: ManifestSource): SourceFiles | undefined {
   if (!existsSync(path)) return undefined;
-  const files = statSync(path).isDirectory() ? listData(path) : [path];
+  const isDir = statSync(path).isDirectory();
+  const files = isDir ? listData(path) : [path];
   if (files.length === 0) return undefined;
-  return { format: formatOf(files, declaredFormat(src), src, path), files, location: path };
+  const exts = [...new Set(files.map((f) => extname(f)))];
+  const globbable = isDir && exts.every((e) => e.toLowerCase() in FORMAT_BY_EXT) && !files.some((f) => f.includes('*') || f.includes('?') || f.includes('['));
+  const patterns = globbable ? exts.map((e) => join(path, '**', `*${e}`)) : files;
+  return { format: formatOf(files, declaredFormat(src), src, path), files, location: path, patterns };
 }
 
 /**

@@ -12,7 +12,7 @@ const list = (files: string[]) => `[${files.map(quoteLiteral).join(', ')}]`;
 function readerSql(src: ManifestSource, f: SourceFiles): string {
   if (f.format === 'csv') {
     const delim = typeof src.meta['delimiter'] === 'string' ? (src.meta['delimiter'] as string) : ',';
-    return `read_csv(${list(f.files)}, header = true, all_varchar = true, delim = ${quoteLiteral(delim)}, quote = '"', escape = '"', nullstr = ${quoteLiteral(NO_NULL_STRING)}, filename = false)`;
+    return `read_csv(${list(f.patterns)}, header = true, all_varchar = true, delim = ${quoteLiteral(delim)}, quote = '"', escape = '"', nullstr = ${quoteLiteral(NO_NULL_STRING)}, filename = false)`;
   }
   if (f.format === 'json') {
     const declared = Object.values(src.columns).filter((c) => typeof c.data_type === 'string' && c.data_type);
@@ -20,9 +20,9 @@ function readerSql(src: ManifestSource, f: SourceFiles): string {
     const cols = declared.length
       ? `, columns = {${declared.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(athenaTypeToDuckdb(c.data_type as string, `source ${src.source_name}.${src.name}, column ${c.name}`))}`).join(', ')}}`
       : '';
-    return `read_json(${list(f.files)}, format = 'newline_delimited', ignore_errors = true${cols})`;
+    return `read_json(${list(f.patterns)}, format = 'newline_delimited', ignore_errors = true${cols})`;
   }
-  return `read_parquet(${list(f.files)}, union_by_name = true)`;
+  return `read_parquet(${list(f.patterns)}, union_by_name = true)`;
 }
 
 /**

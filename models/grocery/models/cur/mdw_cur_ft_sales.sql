@@ -1,6 +1,15 @@
+{#
+    Daily incremental: a normal run rewrites only the day partitions it is given.
+      lakeform run --select mdw_cur_ft_sales --vars '{partition: "20180510"}'   -- that one day
+      lakeform run --select mdw_cur_ft_sales                                    -- from the last loaded day on
+    insert_overwrite replaces exactly the partitions the new rows carry, so re-running a day is idempotent.
+#}
 {{
     config(
-        partitioned_by=['partition']
+        materialized='incremental',
+        incremental_strategy='insert_overwrite',
+        partitioned_by=['partition'],
+        on_schema_change='fail'
     )
 }}
 
@@ -16,6 +25,14 @@ with sales as (
         sales_at,
         transaction_number
     from {{ ref('mdw_stg_sales') }}
+    {% if is_incremental() %}
+    {% if var('partition', none) %}
+    where sales_at >= date_parse('{{ var("partition") }}', '%Y%m%d')
+      and sales_at < date_parse('{{ var("partition") }}', '%Y%m%d') + interval '1' day
+    {% else %}
+    where sales_at >= (select date_trunc('day', max(sales_at)) from {{ this }})
+    {% endif %}
+    {% endif %}
 
 ),
 

@@ -85,6 +85,13 @@ function isDateTyped(edits: SqlEdits, from: number, to: number): boolean {
   return (words[0] === 'cast' || words[0] === 'try_cast') && words[n - 2] === 'date' && toks[n - 3]?.type === 'AS';
 }
 
+/** `sequence(date, date[, step])` yields dates in Trino, timestamps from DuckDB's generate_series. */
+export const sequenceRewrite: CallRewrite = ({ call, edits }) => {
+  const start = call.args[0];
+  const isDate = start ? isDateTyped(edits, start.from, start.to) : false;
+  edits.replace(call.nameIndex, isDate ? 'lf_sequence_date' : 'lf_sequence');
+};
+
 /** date_add keeps DATE for DATE input in Trino; DuckDB's DATE + INTERVAL is a TIMESTAMP. */
 export const dateAdd: CallRewrite = ({ call, edits }) => {
   const target = call.args[2];

@@ -60,6 +60,8 @@ const MACROS: ReadonlyArray<readonly [string, string]> = [
       ELSE strftime(x, '%Y-%m-%dT%H:%M:%S.%g') END`,
   ],
   ['lf_date', '(x) AS CAST(x AS DATE)'],
+  // DuckDB's millisecond() includes the seconds (21.123 s → 21123); Trino's is 0-999.
+  ['lf_millisecond', '(x) AS millisecond(x) % 1000'],
   ['lf_last_day_of_month', '(x) AS last_day(x)'],
   ['lf_year_of_week', '(x) AS isoyear(x)'],
   // Trino keeps the instant and changes the zone; DuckDB has no zoned values, so the result is
@@ -151,6 +153,13 @@ const MACROS: ReadonlyArray<readonly [string, string]> = [
   ['lf_zip', '(a, b) AS list_zip(a, b), (a, b, c) AS list_zip(a, b, c)'],
   ['lf_repeat', '(x, n) AS list_transform(range(n), i -> x)'],
   ['lf_sequence', '(a, b) AS generate_series(a, b), (a, b, s) AS generate_series(a, b, s)'],
+  // generate_series over dates needs an interval and yields timestamps; Trino yields dates and
+  // steps one day by default. Used when the start is a date by its syntax.
+  [
+    'lf_sequence_date',
+    `(a, b) AS list_transform(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP), INTERVAL 1 DAY), d -> CAST(d AS DATE)),
+     (a, b, s) AS list_transform(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP), s), d -> CAST(d AS DATE))`,
+  ],
   ['lf_map', '() AS MAP {}, (k, v) AS map(k, v)'],
   ['lf_map_keys', '(m) AS map_keys(m)'],
   ['lf_map_values', '(m) AS map_values(m)'],

@@ -6,6 +6,7 @@ import {
   matchToListAggregate,
   mysqlFormat,
   reduceToListReduce,
+  sequenceRewrite,
   substringRewrite,
   castToCharacter,
   unnestRewrite,
@@ -49,7 +50,7 @@ const NATIVE = [
   'coalesce', 'nullif', 'if', 'try', 'uuid', 'row', 'grouping',
   // date and time
   'extract', 'year', 'quarter', 'month', 'week', 'day', 'day_of_month', 'day_of_week',
-  'day_of_year', 'hour', 'minute', 'second', 'millisecond', 'now', 'current_date', 'current_timestamp',
+  'day_of_year', 'hour', 'minute', 'second', 'now', 'current_date', 'current_timestamp',
   'localtimestamp',
   // aggregates
   'count', 'sum', 'avg', 'min', 'max', 'count_if', 'bool_and', 'bool_or', 'every', 'arbitrary', 'any_value',
@@ -63,14 +64,14 @@ const NATIVE = [
 /** Same-named lf_* macros (see compat-macros.ts for why each differs from DuckDB). */
 const MACROS: Readonly<Record<string, readonly number[] | undefined>> = {
   date_diff: [3], from_unixtime: [1, 2], to_unixtime: [1], from_iso8601_timestamp: [1], from_iso8601_date: [1],
-  to_iso8601: [1], date: [1], last_day_of_month: [1], year_of_week: [1], with_timezone: [2], current_timezone: [0],
+  to_iso8601: [1], date: [1], millisecond: [1], last_day_of_month: [1], year_of_week: [1], with_timezone: [2], current_timezone: [0],
   split_part: [3], split: [2], substr: [2, 3], codepoint: [1], levenshtein_distance: [2], to_utf8: [1], from_utf8: [1],
   to_hex: [1], from_hex: [1], md5: [1], sha1: [1], sha256: [1], to_base64: [1], from_base64: [1],
   regexp_extract: [2, 3], regexp_replace: [2, 3], regexp_extract_all: [2, 3], regexp_like: [2], regexp_split: [2], regexp_count: [2],
   json_extract_scalar: [2], json_extract: [2], json_parse: [1], json_format: [1], json_array_length: [1], json_size: [2],
   cardinality: [1], array_distinct: [1], array_position: [2], array_max: [1], array_min: [1], array_join: [2, 3],
   array_sort: [1], array_remove: [2], array_except: [2], array_intersect: [2], array_union: [2], arrays_overlap: [2],
-  contains: [2], slice: [3], flatten: [1], zip: [2, 3], repeat: [2], sequence: [2, 3], map: [0, 2], map_keys: [1],
+  contains: [2], slice: [3], flatten: [1], zip: [2, 3], repeat: [2], map: [0, 2], map_keys: [1],
   map_values: [1], map_from_entries: [1], rand: [0, 1, 2], bitwise_and: [2], bitwise_or: [2], bitwise_xor: [2],
   bitwise_not: [1], truncate: [1], nan: [0], infinity: [0], is_nan: [1], is_finite: [1], is_infinite: [1], approx_percentile: [2], typeof: [1],
 };
@@ -91,6 +92,7 @@ const RULES = new Map<string, FunctionRule>([
   ['format_datetime', rewrite(jodaFormat('lf_strftime'), [2])],
   ['parse_datetime', rewrite(jodaFormat('lf_parse_datetime'), [2])],
   ['unnest', rewrite(unnestRewrite)],
+  ['sequence', rewrite(sequenceRewrite, [2, 3])],
   ['cast', rewrite(castToCharacter)],
   ['try_cast', rewrite(castToCharacter)],
   ['element_at', rewrite(elementAtToSubscript, [2])],

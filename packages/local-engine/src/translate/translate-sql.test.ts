@@ -107,6 +107,14 @@ describe('translateSql on model-sized SQL', () => {
     ]);
   });
 
+  it('passes time-travel placeholders through as plain table names', () => {
+    const duck = translateSql(
+      `select a.x, b.y from "__lf_tt_0" as a join __lakeform_time_travel_1 as b on a.id = b.id`,
+    );
+    expect(duck).toContain('"__lf_tt_0"');
+    expect(duck).toContain('__lakeform_time_travel_1');
+  });
+
   it('keeps comments, quoted identifiers and non-BMP characters intact around rewrites', async () => {
     const result = await runAthenaSql(
       conn,

@@ -1,5 +1,0 @@
-import { tokenize, Dialect } from '@polyglot-sql/sdk';
-const words = `not and or then else when by on return distinct all is between like escape in over filter rows range preceding following current row unbounded lateral cross left right full inner outer join where having qualify limit offset values exists array map interval zone time at date timestamp ordinality tablesample recursive grouping sets cube rollup partition order nulls first last asc desc if try replace position extract substring trim cast try_cast case end select from with as into table view union intersect except using set update delete merge insert create matched group window within unnest some any uescape format normalize json_value json_query json_exists json_object json_array listagg`.split(' ');
-const t = tokenize(words.join(' '), Dialect.Trino);
-console.log(t.tokens.map(x => x.text + ':' + x.token_type).filter(s => s.endsWith(':VAR')).join(' '));
-console.log(t.tokens.map(x => x.text + ':' + x.token_type).filter(s => !s.endsWith(':VAR')).join(' '));
