@@ -4,6 +4,7 @@ await build({
   entryPoints: ['src/main.ts'],
   outfile: 'dist/bench.mjs',
   bundle: true,
+  external: ['@duckdb/node-api', '@polyglot-sql/sdk'],
   platform: 'node',
   target: 'node20',
   format: 'esm',
