@@ -198,6 +198,25 @@ describe('bad input is a clear error that damages nothing', () => {
   });
 });
 
+describe('hooks and warehouse-only configs', () => {
+  it('on-run-start/end and pre/post hooks run through the engine; grants are ignored with one notice', async () => {
+    const project = join(ROOT, 'hooks');
+    writeFiles(project, {
+      'dbt_project.yml':
+        "name: hooks\nprofile: hooks\nconfig-version: 2\non-run-start:\n  - create table if not exists main.audit (what varchar)\non-run-end:\n  - \"insert into main.audit values ('end')\"\nmodels:\n  hooks:\n    +grants: {select: ['analyst']}\n",
+      'profiles.yml': 'hooks:\n  target: dev\n  outputs:\n    dev:\n      type: local\n',
+      'models/a.sql': "{{ config(materialized='table', pre_hook=\"insert into main.audit values ('pre {{ this.name }}')\", post_hook=[\"insert into main.audit values ('post {{ this.name }}')\"]) }}\nselect 1 as x",
+      'models/b.sql': "select * from {{ ref('a') }}",
+    });
+    const r = await lakeform(['run'], project);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/config 'grants' is ignored by the local engine/g)).toHaveLength(1);
+    const audit = await showJson(project, 'select what from main.audit order by what');
+    expect(audit.map((x) => x['what'])).toEqual(['end', 'post a', 'pre a']);
+  });
+});
+
 describe('seed and snapshot', () => {
   it('seed loads typed CSVs; snapshot records SCD2 versions', async () => {
     const project = join(ROOT, 'small');

@@ -1,7 +1,7 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { type DataFile, type NestedField, type ResolvedPartitionField, icebergError, partitionPath, uriFromPath } from '@lakeform/iceberg';
+import { type DataFile, type NestedField, type ResolvedPartitionField, icebergError, partitionPath, primitiveKind, uriFromPath } from '@lakeform/iceberg';
 import { fieldIdsOption } from './field-ids-sql.js';
 import { partitionColumns, physicalFromJs } from './partition-sql.js';
 import { readParquetStats } from './parquet-stats.js';
@@ -18,7 +18,7 @@ export function parquetCodec(writeCompression: string | undefined): string {
 
 export interface WriteFilesInput {
   conn: DuckDBConnection;
-  /** A relation whose columns are exactly `fields`, by name and Iceberg-compatible type. */
+  /** A relation or parenthesised query whose columns are exactly `fields`, by name and Iceberg-compatible type. */
   source: string;
   fields: NestedField[];
   partition: ResolvedPartitionField[];
@@ -29,10 +29,48 @@ export interface WriteFilesInput {
   tag: string;
 }
 
+/** DuckDB writes a NULL partition value as Hive's default-partition name, others percent-encoded. */
+const HIVE_NULL = '__HIVE_DEFAULT_PARTITION__';
+
+function partitionValueFromPath(p: ResolvedPartitionField, text: string): DataFile['partition'][number] {
+  if (text === HIVE_NULL) return null;
+  const s = decodeURIComponent(text);
+  switch (primitiveKind(p.resultType)) {
+    case 'boolean':
+      return s === 'true';
+    case 'long':
+    case 'time':
+    case 'timestamp':
+    case 'timestamptz':
+      return BigInt(s);
+    default:
+      return physicalFromJs(p.resultType, s);
+  }
+}
+
+/** Every data file under a Hive-partitioned COPY output, with its partition values from the folder names. */
+function listPartitioned(dir: string, partition: ResolvedPartitionField[]): { file: string; values: DataFile['partition'] }[] {
+  const out: { file: string; values: DataFile['partition'] }[] = [];
+  const walk = (d: string, values: DataFile['partition']) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        const m = /^__lf_p(\d+)=(.*)$/.exec(e.name);
+        const field = m ? partition[Number(m[1])] : undefined;
+        if (!m || !field) throw icebergError('E_ICEBERG_WRITE', `unexpected folder ${p} in a partitioned write`, 'Retry the write; remove stray folders under the table\'s data/ if it persists.');
+        walk(p, [...values, partitionValueFromPath(field, m[2]!)]);
+      } else out.push({ file: p, values });
+    }
+  };
+  walk(dir, []);
+  return out;
+}
+
 /**
  * Writes the rows of `source` as Parquet data files with Iceberg field ids, one folder per
- * partition value under `<table>/data/`, and returns them with their manifest statistics. Files
- * always go to new paths, so nothing a committed snapshot reads is ever touched.
+ * partition value under `<table>/data/`, and returns them with their manifest statistics. One
+ * streaming COPY: the rows are never materialised first. Files always go to new paths, so nothing
+ * a committed snapshot reads is ever touched.
  */
 export async function writeDataFiles(input: WriteFilesInput): Promise<DataFile[]> {
   const { conn, source, fields, partition, tableDir, tag } = input;
@@ -43,46 +81,34 @@ export async function writeDataFiles(input: WriteFilesInput): Promise<DataFile[]
   const written: { path: string; partition: DataFile['partition'] }[] = [];
 
   if (partition.length === 0) {
-    const count = await conn.runAndReadAll(`SELECT count(*) AS n FROM ${source}`);
-    if (Number(count.getRowObjectsJS()[0]?.n ?? 0) === 0) return [];
     const path = join(dataDir, `${tag}.parquet`);
-    await conn.run(`COPY (SELECT ${columns} FROM ${source}) TO ${quoteString(path)} (${options})`);
+    const copied = await conn.run(`COPY (SELECT ${columns} FROM ${source} AS s) TO ${quoteString(path)} (${options})`);
+    if (copied.rowsChanged === 0) {
+      rmSync(path, { force: true });
+      return [];
+    }
     written.push({ path, partition: [] });
   } else {
     const parts = await partitionColumns(conn, source, partition, (n) => n, tag);
-    const parted = `__lf_parted_${tag}`;
-    const order = partition.map((_p, i) => `__lf_p${i} NULLS FIRST`).join(', ');
+    const keys = partition.map((_p, i) => `__lf_p${i}`).join(', ');
+    const staging = join(dataDir, `.staging-${tag}`);
     try {
       await conn.run(
-        `CREATE TEMP TABLE ${parted} AS SELECT *, dense_rank() OVER (ORDER BY ${order}) AS __lf_part
-           FROM (SELECT s.*, ${parts.selectItems.join(', ')} FROM ${source} s ${parts.joins.join(' ')})`,
+        `COPY (SELECT ${columns}, ${keys} FROM (SELECT s.*, ${parts.selectItems.join(', ')} FROM ${source} s ${parts.joins.join(' ')}))
+           TO ${quoteString(staging)} (${options}, PARTITION_BY (${keys}), FILENAME_PATTERN ${quoteString(`${tag}_{i}`)})`,
       );
-      const tuples = await conn.runAndReadAll(`SELECT DISTINCT __lf_part, ${partition.map((_p, i) => `__lf_p${i}`).join(', ')} FROM ${parted}`);
-      const byIndex = new Map<number, DataFile['partition']>();
-      for (const r of tuples.getRowObjectsJS()) {
-        byIndex.set(Number(r.__lf_part), partition.map((p, i) => physicalFromJs(p.resultType, r[`__lf_p${i}`])));
-      }
-      if (byIndex.size > 0) {
-        const staging = join(dataDir, `.staging-${tag}`);
-        await conn.run(
-          `COPY (SELECT ${columns}, __lf_part FROM ${parted}) TO ${quoteString(staging)} (${options}, PARTITION_BY (__lf_part), FILENAME_PATTERN ${quoteString(`${tag}_{i}`)})`,
-        );
-        for (const dir of readdirSync(staging)) {
-          const index = Number(/^__lf_part=(\d+)$/.exec(dir)?.[1]);
-          const values = byIndex.get(index);
-          if (values === undefined) continue;
-          const target = join(dataDir, ...partitionPath(partition, values).split('/'));
+      if (existsSync(staging)) {
+        for (const f of listPartitioned(staging, partition)) {
+          const target = join(dataDir, ...partitionPath(partition, f.values).split('/'));
           mkdirSync(target, { recursive: true });
-          for (const file of readdirSync(join(staging, dir))) {
-            const path = join(target, file);
-            renameSync(join(staging, dir, file), path);
-            written.push({ path, partition: values });
-          }
+          const path = join(target, basename(f.file));
+          renameSync(f.file, path);
+          written.push({ path, partition: f.values });
         }
-        rmSync(staging, { recursive: true, force: true });
       }
     } finally {
-      for (const t of [parted, ...parts.tempTables]) await conn.run(`DROP TABLE IF EXISTS ${t}`);
+      rmSync(staging, { recursive: true, force: true });
+      for (const t of parts.tempTables) await conn.run(`DROP TABLE IF EXISTS ${t}`);
     }
   }
 

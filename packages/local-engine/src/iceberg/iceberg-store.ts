@@ -128,18 +128,18 @@ export class IcebergStore {
     }
     const tag = randomUUID().replace(/-/g, '').slice(0, 16);
     const stage = `__lf_stage_${tag}`;
-    const rows = `__lf_rows_${tag}`;
-    await this.conn.run(`CREATE TEMP TABLE ${stage} AS ${selectSql.trim().replace(/;+\s*$/, '')}`);
+    const query = `(${selectSql.trim().replace(/;+\s*$/, '')})`;
+    // Merges read the new rows several times (key ranges, matches, the write): only they stage them.
+    const staged = mode.kind === 'merge' || mode.kind === 'delete-insert';
+    if (staged) await this.conn.run(`CREATE TEMP TABLE ${stage} AS SELECT * FROM ${query}`);
     try {
-      const described = await this.conn.runAndReadAll(`DESCRIBE ${stage}`);
+      const described = await this.conn.runAndReadAll(`DESCRIBE SELECT * FROM ${staged ? stage : query}`);
       const stageCols: StageColumn[] = described.getRowObjectsJS().map((r) => ({ source: String(r.column_name), name: String(r.column_name).toLowerCase(), duckType: String(r.column_type) }));
       const seen = new Set<string>();
       for (const c of stageCols) {
         if (seen.has(c.name)) throw icebergError('E_ICEBERG_DUPLICATE_COLUMN', `${name}: the query returns column '${c.name}' twice (names are case-insensitive)`, 'Alias one of the columns.');
         seen.add(c.name);
       }
-      const count = await this.conn.runAndReadAll(`SELECT count(*) AS n FROM ${stage}`);
-      const rowsWritten = Number(count.getRowObjectsJS()[0]?.n ?? 0);
 
       const existing = this.catalog.tryLoad(id);
       const base = this.targetTable(id, existing, stageCols, mode, spec);
@@ -154,15 +154,18 @@ export class IcebergStore {
 
       let removed = new Set<string>();
       let carried = '';
-      if ((mode.kind === 'merge' || mode.kind === 'delete-insert') && live.length > 0) {
-        const merge = await this.affectedByKey(existing as LoadedTable, stage, stageCols, mode.uniqueKey, mode.predicates ?? []);
-        removed = merge.removed;
-        carried = merge.carried;
+      let newRows: number | undefined;
+      if (staged) {
+        newRows = Number((await this.conn.runAndReadAll(`SELECT count(*) AS n FROM ${stage}`)).getRowObjectsJS()[0]?.n ?? 0);
+        if (live.length > 0) {
+          const merge = await this.affectedByKey(existing as LoadedTable, stage, stageCols, mode.uniqueKey, mode.predicates ?? []);
+          removed = merge.removed;
+          carried = merge.carried;
+        }
       }
-      await this.conn.run(`CREATE TEMP TABLE ${rows} AS SELECT ${projection.join(', ')} FROM ${stage}${carried ? ` UNION ALL ${carried}` : ''}`);
       const added = await writeDataFiles({
         conn: this.conn,
-        source: rows,
+        source: `(SELECT ${projection.join(', ')} FROM ${staged ? stage : query} AS __lf_new${carried ? ` UNION ALL ${carried}` : ''})`,
         fields: schemaNow.fields,
         partition,
         specId: md['default-spec-id'],
@@ -170,6 +173,7 @@ export class IcebergStore {
         codec: parquetCodec(spec.writeCompression ?? md.properties?.['write.parquet.compression-codec']),
         tag,
       });
+      const rowsWritten = newRows ?? added.reduce((n, f) => n + Number(f.recordCount), 0);
       if (mode.kind === 'overwrite') removed = new Set(live.map((f) => f.filePath));
       if (mode.kind === 'replace-partitions') removed = replacedPartitions(live, added, partition.length, md['default-spec-id']);
       const operation: SnapshotOperation = removed.size === 0 ? 'append' : 'overwrite';
@@ -177,8 +181,7 @@ export class IcebergStore {
       await this.refreshView(committed);
       return { rowsWritten, snapshotId: BigInt(committed.metadata['current-snapshot-id'] ?? 0), addedFiles: added.length, removedFiles: removed.size };
     } finally {
-      await this.conn.run(`DROP TABLE IF EXISTS ${stage}`);
-      await this.conn.run(`DROP TABLE IF EXISTS ${rows}`);
+      if (staged) await this.conn.run(`DROP TABLE IF EXISTS ${stage}`);
     }
   }
 
