@@ -20,6 +20,9 @@ for (const stream of [process.stdout, process.stderr]) {
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // Native engines (DuckDB's thread pool) can hold the process for a second after everything is
+    // closed; once output is flushed there is nothing left to wait for.
+    process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
   },
   (e: unknown) => {
     process.stderr.write(`error E_INTERNAL: ${e instanceof Error ? (process.argv.includes('--debug') ? e.stack : e.message) : String(e)}\n`);

@@ -26,7 +26,7 @@ export interface LocalEngineOptions {
 const CAPABILITIES: EngineCapabilities = { icebergTables: true, timeTravel: true, merge: true, concurrentQueries: true };
 
 /** DuckDB errors worth a retry: another writer won a race. */
-const TRANSIENT = /Transaction conflict|E_ICEBERG_COMMIT_CONFLICT|Could not set lock on file/i;
+const TRANSIENT = /Transaction conflict|write-write conflict|E_ICEBERG_COMMIT_CONFLICT|Could not set lock on file/i;
 
 /**
  * The embedded default engine: Athena SQL translated to DuckDB, views and Hive-style tables in a
@@ -37,6 +37,8 @@ export class LocalEngine implements Engine {
   readonly capabilities = CAPABILITIES;
   readonly warehouse: Warehouse;
   private readonly sourceViews = new Map<string, Promise<void>>();
+  /** Schemas known to exist: created once, before any node writes into them (concurrent creates conflict). */
+  private readonly schemas = new Map<string, Promise<void>>();
 
   private constructor(
     readonly location: WarehouseLocation,
@@ -147,10 +149,22 @@ export class LocalEngine implements Engine {
     return this.ensureSourceList(s, ids.map((id) => sources.get(id)).filter((x): x is ManifestSource => !!x));
   }
 
+  private ensureSchema(s: DuckSession, schema: string): Promise<void> {
+    const key = schema.toLowerCase();
+    let p = this.schemas.get(key);
+    if (!p) {
+      p = s.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`).then(() => undefined);
+      this.schemas.set(key, p);
+      p.catch(() => this.schemas.delete(key));
+    }
+    return p;
+  }
+
   private async ensureSourceList(s: DuckSession, list: readonly ManifestSource[]): Promise<void> {
     for (const src of list) {
       let p = this.sourceViews.get(src.unique_id);
       if (!p) {
+        await this.ensureSchema(s, src.schema);
         p = createSourceView(s, src, this.projectDir, this.location.sourcesRoot);
         this.sourceViews.set(src.unique_id, p);
         p.catch(() => this.sourceViews.delete(src.unique_id));
@@ -162,6 +176,7 @@ export class LocalEngine implements Engine {
   async materialize(node: ManifestNode, ctx: MaterializeContext): Promise<NodeResult> {
     const startedAt = new Date().toISOString();
     const outcome = await this.pool.with(async (s) => {
+      await this.ensureSchema(s, node.schema);
       await this.ensureSources(s, node, ctx.sources);
       const bctx: BuildContext = {
         db: s,

@@ -14,6 +14,8 @@ export interface SourceFiles {
    * extensions (so files added later are read, as Athena would), else the files themselves.
    */
   patterns: string[];
+  /** Files sit in `key=value` folders (a partitioned external table): the keys become columns. */
+  hivePartitioned: boolean;
 }
 
 const FORMAT_BY_EXT: Record<string, SourceFormat> = {
@@ -96,7 +98,8 @@ function fromPath(path: string, src: ManifestSource): SourceFiles | undefined {
   const exts = [...new Set(files.map((f) => extname(f)))];
   const globbable = isDir && exts.every((e) => e.toLowerCase() in FORMAT_BY_EXT) && !files.some((f) => f.includes('*') || f.includes('?') || f.includes('['));
   const patterns = globbable ? exts.map((e) => join(path, '**', `*${e}`)) : files;
-  return { format: formatOf(files, declaredFormat(src), src, path), files, location: path, patterns };
+  const hivePartitioned = isDir && files.some((f) => f.slice(path.length).split(/[\\/]/).slice(0, -1).some((seg) => /^[^=]+=[^=]*$/.test(seg)));
+  return { format: formatOf(files, declaredFormat(src), src, path), files, location: path, patterns, hivePartitioned };
 }
 
 /**

@@ -9,10 +9,13 @@ const NO_NULL_STRING = '<lakeform: no null string>';
 
 const list = (files: string[]) => `[${files.map(quoteLiteral).join(', ')}]`;
 
+/** Partition folder values are strings, as an external table's `string` partition keys are. */
+const hive = (f: SourceFiles) => (f.hivePartitioned ? ', hive_partitioning = true, hive_types_autocast = false' : '');
+
 function readerSql(src: ManifestSource, f: SourceFiles): string {
   if (f.format === 'csv') {
     const delim = typeof src.meta['delimiter'] === 'string' ? (src.meta['delimiter'] as string) : ',';
-    return `read_csv(${list(f.patterns)}, header = true, all_varchar = true, delim = ${quoteLiteral(delim)}, quote = '"', escape = '"', nullstr = ${quoteLiteral(NO_NULL_STRING)}, filename = false)`;
+    return `read_csv(${list(f.patterns)}, header = true, all_varchar = true, delim = ${quoteLiteral(delim)}, quote = '"', escape = '"', nullstr = ${quoteLiteral(NO_NULL_STRING)}, filename = false${hive(f)})`;
   }
   if (f.format === 'json') {
     const declared = Object.values(src.columns).filter((c) => typeof c.data_type === 'string' && c.data_type);
@@ -20,9 +23,9 @@ function readerSql(src: ManifestSource, f: SourceFiles): string {
     const cols = declared.length
       ? `, columns = {${declared.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(athenaTypeToDuckdb(c.data_type as string, `source ${src.source_name}.${src.name}, column ${c.name}`))}`).join(', ')}}`
       : '';
-    return `read_json(${list(f.patterns)}, format = 'newline_delimited', ignore_errors = true${cols})`;
+    return `read_json(${list(f.patterns)}, format = 'newline_delimited', ignore_errors = true${cols}${hive(f)})`;
   }
-  return `read_parquet(${list(f.patterns)}, union_by_name = true)`;
+  return `read_parquet(${list(f.patterns)}, union_by_name = true${hive(f)})`;
 }
 
 /**
@@ -46,9 +49,15 @@ export async function createSourceView(db: DuckSession, src: ManifestSource, pro
     });
   }
   const fileCols = described.rows.map((r) => String(r[0]));
-  const declared = Object.values(src.columns).map((c) => c.name);
-  const positional = files.format === 'csv' && declared.length === fileCols.length;
-  const select = fileCols.map((c, i) => `${quoteIdent(c)} AS ${quoteIdent((positional ? declared[i]! : c).toLowerCase())}`).join(', ');
+  // Partition keys come from the folder names, not the files: they keep their names, and the
+  // declared columns name the file's own columns by position (as OpenCSVSerde does).
+  const keys = new Set(files.hivePartitioned ? files.files.flatMap((f) => f.slice(files.location.length).split(/[\\/]/).slice(0, -1).map((seg) => /^([^=]+)=/.exec(seg)?.[1]).filter((k): k is string => !!k)) : []);
+  const isKey = (c: string) => keys.has(c);
+  const dataCols = fileCols.filter((c) => !isKey(c));
+  const declared = Object.values(src.columns).map((c) => c.name).filter((c) => !keys.has(c) && !keys.has(c.toLowerCase()));
+  const positional = files.format === 'csv' && declared.length === dataCols.length;
+  let next = 0;
+  const select = fileCols.map((c) => `${quoteIdent(c)} AS ${quoteIdent((isKey(c) || !positional ? c : declared[next++]!).toLowerCase())}`).join(', ');
   await db.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(src.schema)}`);
   await db.run(`CREATE OR REPLACE VIEW ${qualified(src.schema, src.identifier)} AS SELECT ${select} FROM ${reader}`);
 }

@@ -132,3 +132,22 @@ describe('sources in Parquet and JSON', () => {
     }
   });
 });
+
+describe('sources partitioned in key=value folders', () => {
+  it('exposes the partition key as a string column and names the file columns by position', async () => {
+    const dir = project({
+      'models/sources.yml': 'version: 2\nsources:\n  - name: raw\n    tables:\n      - name: sales\n        columns:\n          - {name: SaleID}\n          - {name: Amount}\n          - {name: dt}\n',
+      'data/raw/sales/dt=2024-01-01/part.csv': 'id,amt\n1,10\n2,20\n',
+      'data/raw/sales/dt=2024-01-02/part.csv': 'id,amt\n3,30\n',
+      'models/day.sql': "select saleid, amount, dt from {{ source('raw', 'sales') }} where dt = '2024-01-02'",
+    });
+    const engine = await openEngine(dir);
+    try {
+      expect(messages(await buildProject(engine, dir))).toEqual([]);
+      expect(await rows(engine, 'select * from main.day')).toEqual([{ saleid: '3', amount: '30', dt: '2024-01-02' }]);
+      expect((await engine.getColumns({ database: null, schema: 'raw', identifier: 'sales' })).map((c) => `${c.name} ${c.dataType}`)).toEqual(['saleid VARCHAR', 'amount VARCHAR', 'dt VARCHAR']);
+    } finally {
+      await engine.close();
+    }
+  });
+});

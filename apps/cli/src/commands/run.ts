@@ -38,6 +38,7 @@ export async function runCommand(command: RunCommandName, flags: RunFlags, out: 
   const started = Date.now();
   const projectDir = findProjectDir(flags.projectDir);
   const opened = await openEngine(projectDir, flags);
+  out.debug(`engine open: ${Date.now() - started} ms`);
   const { engine } = opened;
   const abort = new AbortController();
   const onSigint = () => {
@@ -54,6 +55,7 @@ export async function runCommand(command: RunCommandName, flags: RunFlags, out: 
       warehouse: engine.warehouse,
     });
     const manifest = project.manifest;
+    out.debug(`compiled against the warehouse: ${Date.now() - started} ms`);
     out.info(foundLine(manifest));
     writeManifest(project.targetPath, manifest);
     writeCompiled(project.targetPath, project.nodes.values());
@@ -95,6 +97,7 @@ export async function runCommand(command: RunCommandName, flags: RunFlags, out: 
       onEvent: printer.onEvent,
       run: (node) => buildNode(engine, project, node, { sources, projectDir, fullRefresh: !!flags.fullRefresh, runStartedAt }),
     });
+    out.debug(`nodes done: ${Date.now() - started} ms`);
     let hookError: unknown;
     await runProjectHooks('on-run-end').catch((e: unknown) => (hookError = e));
     writeRunResults(project.targetPath, outcome, {
@@ -112,6 +115,7 @@ export async function runCommand(command: RunCommandName, flags: RunFlags, out: 
   } finally {
     process.off('SIGINT', onSigint);
     await engine.close();
+    out.debug(`engine closed: ${Date.now() - started} ms`);
   }
 }
 

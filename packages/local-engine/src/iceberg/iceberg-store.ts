@@ -178,7 +178,11 @@ export class IcebergStore {
       if (mode.kind === 'replace-partitions') removed = replacedPartitions(live, added, partition.length, md['default-spec-id']);
       const operation: SnapshotOperation = removed.size === 0 ? 'append' : 'overwrite';
       const committed = await commitSnapshot(this.catalog, base, { operation, added, removed }, this.options.hooks ? { hooks: this.options.hooks } : {});
-      await this.refreshView(committed);
+      // The commit stands from here on: a failure now must not look retryable, or a retried
+      // append would write its rows twice. The view is repaired on the next open in any case.
+      await this.refreshView(committed).catch(() => this.refreshView(committed)).catch((e: unknown) => {
+        throw icebergError('E_ICEBERG_VIEW', `${name}: snapshot committed, but its DuckDB view could not be refreshed (${String((e as Error).message ?? e).split('\n')[0]!.replace(/conflict/gi, 'clash')})`, 'Run again: opening the warehouse repairs the view; the data is committed.');
+      });
       return { rowsWritten, snapshotId: BigInt(committed.metadata['current-snapshot-id'] ?? 0), addedFiles: added.length, removedFiles: removed.size };
     } finally {
       if (staged) await this.conn.run(`DROP TABLE IF EXISTS ${stage}`);
@@ -294,19 +298,25 @@ export class IcebergStore {
     await this.conn.run(`DROP VIEW IF EXISTS ${quoteIdent(id.schema)}.${quoteIdent(id.table)}`);
   }
 
-  /** Re-creates every table's view from the catalog and drops views of tables that are gone. */
+  /**
+   * Brings every table's view in line with the catalog and drops views of tables that are gone.
+   * A view's comment records the metadata version it reads, so only views a killed run left
+   * behind (pointer swapped, view not yet refreshed) are rebuilt — opening stays cheap.
+   */
   async syncViews(): Promise<void> {
     const tables = this.catalog.list();
+    const ours = await this.conn.runAndReadAll(`SELECT schema_name, view_name, comment FROM duckdb_views() WHERE starts_with(comment, ${quoteString(VIEW_MARK)}) AND database_name = current_database()`);
+    const marks = new Map(ours.getRowObjectsJS().map((r) => [`${String(r.schema_name)}.${String(r.view_name)}`, String(r.comment)]));
     for (const t of tables) {
       this.catalog.repairHint(t);
-      await this.refreshView(this.catalog.load(t));
+      const loaded = this.catalog.load(t);
+      if (marks.get(`${t.schema}.${t.table}`) !== viewMark(loaded)) await this.refreshView(loaded);
     }
     const known = new Set(tables.map((t) => `${t.schema}.${t.table}`));
-    const ours = await this.conn.runAndReadAll(`SELECT schema_name, view_name FROM duckdb_views() WHERE comment = ${quoteString(VIEW_MARK)} AND database_name = current_database()`);
-    for (const r of ours.getRowObjectsJS()) {
-      if (!known.has(`${String(r.schema_name)}.${String(r.view_name)}`)) {
-        await this.conn.run(`DROP VIEW IF EXISTS ${quoteIdent(String(r.schema_name))}.${quoteIdent(String(r.view_name))}`);
-      }
+    for (const key of marks.keys()) {
+      if (known.has(key)) continue;
+      const [schema, view] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
+      await this.conn.run(`DROP VIEW IF EXISTS ${quoteIdent(schema)}.${quoteIdent(view)}`);
     }
   }
 
@@ -315,8 +325,13 @@ export class IcebergStore {
     const view = `${quoteIdent(t.schema)}.${quoteIdent(t.table)}`;
     await this.conn.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(t.schema)}`);
     await this.conn.run(`CREATE OR REPLACE VIEW ${view} AS ${viewSql(plan.files, plan.schema.fields, (id) => resolveSpec(t.metadata, id))}`);
-    await this.conn.run(`COMMENT ON VIEW ${view} IS ${quoteString(VIEW_MARK)}`);
+    await this.conn.run(`COMMENT ON VIEW ${view} IS ${quoteString(viewMark(t))}`);
   }
+}
+
+/** What a view's comment says it reads: the table's identity and metadata version. */
+function viewMark(t: LoadedTable): string {
+  return `${VIEW_MARK} ${t.metadata['table-uuid']} v${t.version}`;
 }
 
 function ident(schema: string, table: string): TableIdent {
