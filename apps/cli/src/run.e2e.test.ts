@@ -90,7 +90,7 @@ describe('lakeform build on models/grocery', () => {
 
   it('a rebuild adds an Iceberg snapshot; FOR VERSION AS OF reads the older one', async () => {
     const before = snapshotIds(project, 'cur', 'mdw_cur_ft_sales');
-    appendFileSync(join(project, 'raw', 'sales', 'sales.csv'), '999999,1,1,1,2,0,0,2018-05-09 12:00:00.000,ZZZZZZZZZZZZZZZZZZ\n');
+    appendFileSync(join(project, 'raw', 'sales', 'dt=2018-05-09', 'sales.csv'), '999999,1,1,1,2,0,0,2018-05-09 12:00:00.000,ZZZZZZZZZZZZZZZZZZ\n');
     const r = await lakeform(['run', '--select', 'mdw_stg_sales+', '--log-format', 'json'], project);
     expect(r.code).toBe(0);
     const events = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -244,22 +244,27 @@ describe('seed and snapshot', () => {
 
 
 describe('the daily incremental of models/grocery', () => {
-  it("var('partition') rewrites exactly that day's partition, idempotently", async () => {
+  it("var('partition') merges exactly that day's drop, idempotently", async () => {
     const project = grocery('daily', 2000);
     expect((await lakeform(['run'], project)).code).toBe(0);
     const before = await showJson(project, "select count(*) as n from {{ ref('mdw_cur_ft_sales') }}");
     const gen = execFileSync(process.execPath, [DATAGEN, 'grocery', '--out', join(project, 'raw'), '--append-day', '2018-05-10', '--sales', '40'], { encoding: 'utf8' });
     expect(gen).toMatch(/40 rows/);
-    // Sales without a SalesDate belong to no day: the staging layer keeps them out of day partitions.
-    const dated = readFileSync(join(project, 'raw', 'sales', 'sales_20180510.csv'), 'utf8').trim().split('\n').slice(1).filter((l) => l.split(',')[7] !== '').length;
+    // Sales without a SalesDate belong to no day partition of the fact (partition is NULL).
+    const dated = readFileSync(join(project, 'raw', 'sales', 'dt=2018-05-10', 'sales.csv'), 'utf8').trim().split('\n').slice(1).filter((l) => l.split(',')[7] !== '').length;
     expect(dated).toBeGreaterThan(30);
     for (let i = 0; i < 2; i++) {
-      const r = await lakeform(['run', '--select', 'mdw_cur_ft_sales', '--vars', '{partition: "20180510"}'], project);
+      const r = await lakeform(['run', '--select', 'mdw_cur_ft_sales+', '--vars', '{partition: "20180510"}'], project);
       expect(r.code).toBe(0);
-      expect(r.stdout).toContain(`[INSERT OVERWRITE (${dated} rows)`);
+      expect(r.stdout).toContain('[MERGE (40 rows)');
+      expect(r.stdout).toMatch(/OK created sql incremental model cur\.mdw_cur_daily_revenue \.+ \[INSERT OVERWRITE \(1 rows\)/);
     }
     const days = await showJson(project, "select partition, count(*) as n from {{ ref('mdw_cur_ft_sales') }} where partition >= '20180509' group by 1 order by 1");
     expect(days.at(-1)).toEqual({ partition: '20180510', n: dated });
-    expect(await showJson(project, "select count(*) as n from {{ ref('mdw_cur_ft_sales') }}")).toEqual([{ n: (before[0]!['n'] as number) + dated }]);
+    expect(await showJson(project, "select count(*) as n from {{ ref('mdw_cur_ft_sales') }}")).toEqual([{ n: (before[0]!['n'] as number) + 40 }]);
+    // The daily aggregate, built incrementally, equals a full rebuild of it.
+    const incremental = await showJson(project, "select * from {{ ref('mdw_cur_daily_revenue') }} order by sales_date");
+    expect((await lakeform(['run', '--select', 'mdw_cur_daily_revenue', '--full-refresh'], project)).code).toBe(0);
+    expect(await showJson(project, "select * from {{ ref('mdw_cur_daily_revenue') }} order by sales_date")).toEqual(incremental);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DUCKDB_NO_DOWNLOAD, DuckSession, TRINO_COMPAT_MACROS, createSourceView, translateSql } from '@lakeform/local-engine';
@@ -28,8 +28,8 @@ function check(r: CliRun, what: string): CliRun {
 function ensureData(dir: string, sales: number, log: (s: string) => void): void {
   const record = join(dir, 'raw', '_datagen_grocery.json');
   if (existsSync(record)) {
-    const r = JSON.parse(readFileSync(record, 'utf8')) as { sales?: number; appendedDays?: unknown[] };
-    if (JSON.stringify(r).includes(`${sales}`) && !(r.appendedDays?.length)) return;
+    const r = JSON.parse(readFileSync(record, 'utf8')) as { sales?: number };
+    if (r.sales === sales && existsSync(join(dir, 'raw', 'sales', 'dt=2018-01-01'))) return;
   }
   const t0 = Date.now();
   execFileSync(process.execPath, [join(repoRoot(), 'tools', 'datagen', 'bin', 'datagen.mjs'), 'grocery', '--out', join(dir, 'raw'), '--sales', String(sales)], { stdio: 'ignore' });
@@ -127,13 +127,15 @@ export async function localBench(opts: { sales?: number; rounds?: number }, log:
   }
   const best = (xs: number[]) => Math.min(...xs);
   // One more day of sales, then the daily run: the fact's new partition and what reads it.
+  const record = join(dir, 'raw', '_datagen_grocery.json');
+  const recordBefore = readFileSync(record);
   execFileSync(process.execPath, [join(repoRoot(), 'tools', 'datagen', 'bin', 'datagen.mjs'), 'grocery', '--out', join(dir, 'raw'), '--append-day', '2018-05-10'], { stdio: 'ignore' });
   const d = check(runCli(['run', '--project-dir', dir, '--select', 'mdw_cur_ft_sales+', '--vars', '{partition: "20180510"}'], dir), 'daily run');
-  const dailyRows = Number(/INSERT OVERWRITE \((\d+) rows\)/.exec(d.stdout)?.[1] ?? NaN);
+  const dailyRows = Number(/MERGE \((\d+) rows\)/.exec(d.stdout)?.[1] ?? NaN);
   log(`daily incremental: ${d.seconds.toFixed(2)} s (${dailyRows} new fact rows)`);
   // Leave the data set as generated, for the next bench run.
-  rmSync(join(dir, 'raw', 'sales', 'sales_20180510.csv'), { force: true });
-  rmSync(join(dir, 'raw', '_datagen_grocery.json'), { force: true });
+  rmSync(join(dir, 'raw', 'sales', 'dt=2018-05-10'), { recursive: true, force: true });
+  writeFileSync(record, recordBefore);
   return {
     sales,
     buildSeconds,

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,18 +20,24 @@ describe('datagen grocery', () => {
     const r = await run('grocery', '--out', out, '--sales', '1500', '--seed', '4');
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
-    expect(r.out).toMatch(/sales\/sales\.csv\s+1,500 rows/);
+    // one line for the 129 day files of sales, not one per file
+    expect(r.out).toMatch(/\n {2}sales\/dt=2018-01-01\.\.dt=2018-05-09\/sales\.csv\s+129 files\s+1,500 rows\n/);
+    expect(r.out.match(/sales\/dt=/g)).toHaveLength(1);
     expect(r.out).toMatch(/customers\/customers\.csv\s+100 rows/);
     expect(r.out).toContain('SalesID 1..1500, 2018-01-01..2018-05-09');
-    expect(readFileSync(join(out, 'sales', 'sales.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(1501);
+    const days = readdirSync(join(out, 'sales'));
+    expect(days).toHaveLength(129);
+    const lines = days.map((d) => readFileSync(join(out, 'sales', d, 'sales.csv'), 'utf8').trimEnd().split('\n').length - 1);
+    expect(lines.reduce((a, b) => a + b, 0)).toBe(1500);
   });
 
   it('appends a day with --append-day', async () => {
     const out = join(root, 'g');
     const r = await run('grocery', '--out', out, '--append-day', '2018-05-10', '--sales', '25');
     expect(r.code).toBe(0);
+    expect(r.out).toMatch(/sales\/dt=2018-05-10\/sales\.csv\s+25 rows/);
     expect(r.out).toContain('SalesID 1501..1525, 2018-05-10');
-    expect(existsSync(join(out, 'sales', 'sales_20180510.csv'))).toBe(true);
+    expect(readFileSync(join(out, 'sales', 'dt=2018-05-10', 'sales.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(26);
   });
 
   it('rejects a --sales that is not a whole number, without writing anything', async () => {

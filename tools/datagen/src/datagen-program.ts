@@ -35,13 +35,13 @@ export async function runDatagen(argv: readonly string[], output: DatagenOutput 
 
   program
     .command('grocery')
-    .description('the Grocery Sales Database: seven CSV tables, one folder per table')
+    .description('the Grocery Sales Database: seven CSV tables, one folder per table, sales one file per day (sales/dt=YYYY-MM-DD/)')
     .requiredOption('--out <dir>', 'folder to write the table folders into')
     .option('--sales <n>', `number of sales (default ${FULL_SALES}, the original size); with --append-day, the sales of that day`)
     .option('--seed <s>', `seed: the same seed and options give byte-identical files (default ${DEFAULT_SEED})`)
     .option('--days-from <day>', `first day of sales, YYYY-MM-DD (default ${DEFAULT_DAYS_FROM})`)
     .option('--days-to <day>', `last day of sales, YYYY-MM-DD (default ${DEFAULT_DAYS_TO})`)
-    .option('--append-day <day>', 'write one more day of sales, sales/sales_YYYYMMDD.csv, after the existing ones')
+    .option('--append-day <day>', 'write one more day of sales, sales/dt=YYYY-MM-DD/sales.csv, after the existing ones')
     .action(async (flags: GroceryFlags) => {
       const summary = await generateGrocery({
         outDir: flags.out,
@@ -85,7 +85,12 @@ function wholeNumber(text: string | undefined, option: string): number | undefin
 
 function formatSummary(summary: GrocerySummary): string {
   const width = Math.max(...summary.files.map((f) => f.file.length));
-  const lines = summary.files.map((f) => `  ${f.file.padEnd(width)}  ${f.rows.toLocaleString('en-US').padStart(11)} rows`);
+  // the sales of a whole range are one line: the day files are counted, not listed
+  const counts = summary.files.map((f) => (f.files === 1 ? '' : `${f.files.toLocaleString('en-US')} files`));
+  const countWidth = Math.max(...counts.map((c) => c.length));
+  const lines = summary.files.map(
+    (f, i) => `  ${f.file.padEnd(width)}  ${counts[i]!.padStart(countWidth)}  ${f.rows.toLocaleString('en-US').padStart(11)} rows`,
+  );
   const { firstSalesId, lastSalesId, daysFrom, daysTo } = summary.sales;
   const what = summary.mode === 'full' ? 'grocery data set' : 'one more day of grocery sales';
   return [

@@ -1,8 +1,21 @@
+{#
+    Incremental by day: a run recomputes the days from the given one (`partition` var, else the
+    last day already built) on, reading six days more of the fact for the trailing 7-day revenue.
+#}
 {{
     config(
-        partitioned_by=['partition']
+        materialized='incremental',
+        incremental_strategy='insert_overwrite',
+        partitioned_by=['partition'],
+        on_schema_change='fail'
     )
 }}
+
+{%- set day = var('partition', none) -%}
+{%- if day -%}
+    {%- set first_day = modules.datetime.datetime.strptime(day | string, '%Y%m%d') -%}
+    {%- set read_from = (first_day - modules.datetime.timedelta(days=6)).strftime('%Y%m%d') -%}
+{%- endif %}
 
 with sales as (
 
@@ -16,6 +29,13 @@ with sales as (
         net_amount
     from {{ ref('mdw_cur_ft_sales') }}
     where sales_date is not null
+    {% if is_incremental() %}
+    {% if day %}
+    and partition >= '{{ read_from }}'
+    {% else %}
+    and sales_date >= (select max(sales_date) from {{ this }}) - interval '6' day
+    {% endif %}
+    {% endif %}
 
 ),
 
@@ -33,25 +53,39 @@ daily as (
     from sales
     group by sales_date
 
+),
+
+revenue as (
+
+    select
+        sales_date,
+        case
+            when day_of_week(sales_date) in (6, 7) then 'weekend'
+            else 'weekday'
+        end as day_type,
+        sales_line_count,
+        transaction_count,
+        customer_count,
+        units_sold,
+        gross_revenue,
+        discount_total,
+        net_revenue,
+        cast(net_revenue / nullif(transaction_count, 0) as decimal(12, 2)) as avg_transaction_value,
+        sum(net_revenue) over (
+            order by sales_date
+            rows between 6 preceding and current row
+        ) as net_revenue_trailing_7_days,
+        {{ generate_partition('cast(sales_date as timestamp)') }} as partition
+    from daily
+
 )
 
-select
-    sales_date,
-    case
-        when day_of_week(sales_date) in (6, 7) then 'weekend'
-        else 'weekday'
-    end as day_type,
-    sales_line_count,
-    transaction_count,
-    customer_count,
-    units_sold,
-    gross_revenue,
-    discount_total,
-    net_revenue,
-    cast(net_revenue / nullif(transaction_count, 0) as decimal(12, 2)) as avg_transaction_value,
-    sum(net_revenue) over (
-        order by sales_date
-        rows between 6 preceding and current row
-    ) as net_revenue_trailing_7_days,
-    {{ generate_partition('cast(sales_date as timestamp)') }} as partition
-from daily
+select *
+from revenue
+{% if is_incremental() %}
+{% if day %}
+where sales_date >= date '{{ first_day.strftime('%Y-%m-%d') }}'
+{% else %}
+where sales_date >= (select max(sales_date) from {{ this }})
+{% endif %}
+{% endif %}

@@ -1,17 +1,21 @@
 {#
-    Daily incremental: a normal run rewrites only the day partitions it is given.
-      lakeform run --select mdw_cur_ft_sales --vars '{partition: "20180510"}'   -- that one day
+    Daily incremental: a normal run reads only the day of raw sales it is given, and merges it
+    into the fact on sales_id (a sale re-delivered on a later day replaces its earlier version).
+      lakeform run --select mdw_cur_ft_sales --vars '{partition: "20180510"}'   -- that day's drop
       lakeform run --select mdw_cur_ft_sales                                    -- from the last loaded day on
-    insert_overwrite replaces exactly the partitions the new rows carry, so re-running a day is idempotent.
+    Re-running a day is idempotent.
 #}
 {{
     config(
         materialized='incremental',
-        incremental_strategy='insert_overwrite',
+        incremental_strategy='merge',
+        unique_key='sales_id',
         partitioned_by=['partition'],
         on_schema_change='fail'
     )
 }}
+
+{%- set day = var('partition', none) -%}
 
 with sales as (
 
@@ -23,16 +27,31 @@ with sales as (
         quantity,
         discount,
         sales_at,
-        transaction_number
+        transaction_number,
+        load_date
     from {{ ref('mdw_stg_sales') }}
     {% if is_incremental() %}
-    {% if var('partition', none) %}
-    where sales_at >= date_parse('{{ var("partition") }}', '%Y%m%d')
-      and sales_at < date_parse('{{ var("partition") }}', '%Y%m%d') + interval '1' day
+    {% if day %}
+    {%- set d = day | string %}
+    where load_date = '{{ d[0:4] }}-{{ d[4:6] }}-{{ d[6:8] }}'
     {% else %}
-    where sales_at >= (select date_trunc('day', max(sales_at)) from {{ this }})
+    where load_date >= (select date_format(max(sales_at), '%Y-%m-%d') from {{ this }})
     {% endif %}
     {% endif %}
+
+),
+
+-- across delivery days, the latest delivery of a sale wins
+latest as (
+
+    select *
+    from (
+        select
+            sales.*,
+            row_number() over (partition by sales_id order by load_date desc) as delivery_rank
+        from sales
+    ) as ranked
+    where delivery_rank = 1
 
 ),
 
@@ -80,7 +99,7 @@ joined as (
         sales.quantity as quantity,
         products.price as unit_price,
         coalesce(sales.discount, 0.00) as discount_rate
-    from sales
+    from latest as sales
     left join customers
         on sales.customer_id = customers.customer_id
     left join employees

@@ -9,7 +9,8 @@ with source as (
         discount,
         totalprice,
         salesdate,
-        transactionnumber
+        transactionnumber,
+        dt
     from {{ source('mdw_raw', 'sales') }}
 
 ),
@@ -25,12 +26,15 @@ renamed as (
         coalesce(try_cast(nullif(trim(discount), '') as decimal(10, 2)), 0.00) as discount,
         try_cast(nullif(trim(totalprice), '') as decimal(10, 2)) as total_price,
         try(date_parse(nullif(trim(salesdate), ''), '%Y-%m-%d %H:%i:%s.%f')) as sales_at,
-        nullif(trim(transactionnumber), '') as transaction_number
+        nullif(trim(transactionnumber), '') as transaction_number,
+        dt as load_date
     from source
 
 ),
 
--- a sale re-delivered by the source keeps its latest version
+-- a sale delivered twice in one day's drop keeps its latest version; a sale re-delivered on a
+-- later day replaces the earlier one in mdw_cur_ft_sales (merge on sales_id). Deduplicating per
+-- delivery day keeps a filter on load_date cheap: it reads that day's files only.
 deduplicated as (
 
     select
@@ -43,8 +47,9 @@ deduplicated as (
         total_price,
         sales_at,
         transaction_number,
+        load_date,
         row_number() over (
-            partition by sales_id
+            partition by load_date, sales_id
             order by sales_at desc nulls last
         ) as row_num
     from renamed
@@ -60,6 +65,7 @@ select
     discount,
     total_price,
     sales_at,
-    transaction_number
+    transaction_number,
+    load_date
 from deduplicated
 where row_num = 1

@@ -1,12 +1,10 @@
-import { join } from 'node:path';
 import { LakeformError } from '@lakeform/sql-compiler';
-import { writeCsvFile } from '../csv/csv-file-writer.js';
-import { compactCalendarDay, formatCalendarDay, parseCalendarDay } from '../time/calendar-day.js';
+import { formatCalendarDay, parseCalendarDay } from '../time/calendar-day.js';
 import { MAX_SALES_ID } from './grocery-options.js';
-import { GROCERY_MANIFEST_FILE, readGroceryManifest, writeGroceryManifest } from './grocery-manifest.js';
-import type { GrocerySummary } from './grocery-summary.js';
-import { appendedSalesFile, GROCERY_COLUMNS, GROCERY_TABLES, type GroceryTable } from './grocery-tables.js';
-import { salesChunks } from './sales-rows.js';
+import { GROCERY_MANIFEST_FILE, readGroceryManifest, writeGroceryManifest, type GroceryManifest } from './grocery-manifest.js';
+import { salesFilesSummary, type GrocerySummary } from './grocery-summary.js';
+import { GROCERY_TABLES, type GroceryTable } from './grocery-tables.js';
+import { salesDayFiles, writeSalesDays } from './write-sales-days.js';
 
 export interface AppendSalesDayInput {
   outDir: string;
@@ -18,19 +16,12 @@ export interface AppendSalesDayInput {
 }
 
 /**
- * Writes one more day of sales as `sales/sales_YYYYMMDD.csv`, continuing the SalesIDs of the data
- * set in `outDir` — the new data a daily incremental run picks up.
+ * Writes one more day of sales as `sales/dt=YYYY-MM-DD/sales.csv`, continuing the SalesIDs of
+ * the data set in `outDir` — the new partition a daily incremental run picks up.
  */
 export async function appendSalesDay(input: AppendSalesDayInput): Promise<GrocerySummary> {
   const day = parseCalendarDay(input.day, '--append-day');
-  const manifest = await readGroceryManifest(input.outDir);
-  if (manifest === undefined) {
-    throw new LakeformError({
-      code: 'E_DATAGEN_NO_DATASET',
-      message: `there is no grocery data set in ${input.outDir} to append a day to (no ${GROCERY_MANIFEST_FILE})`,
-      hint: `generate it first: datagen grocery --out ${input.outDir} --sales N --seed S`,
-    });
-  }
+  const manifest = await readAppendableManifest(input.outDir);
   if (input.seed !== undefined && input.seed !== manifest.seed) {
     throw new LakeformError({
       code: 'E_DATAGEN_SEED_MISMATCH',
@@ -58,26 +49,54 @@ export async function appendSalesDay(input: AppendSalesDayInput): Promise<Grocer
     });
   }
 
-  const file = appendedSalesFile(compactCalendarDay(day));
-  await writeCsvFile(
-    join(input.outDir, file),
-    GROCERY_COLUMNS.sales,
-    salesChunks({ seed: manifest.seed, firstSalesId, customers: manifest.customers, days: [{ day, sales }] }),
-  );
-  await writeGroceryManifest(input.outDir, {
+  const days = [{ day, sales }];
+  const appended = salesDayFiles(firstSalesId, days);
+  const next: GroceryManifest = {
     ...manifest,
+    status: 'writing',
     lastSalesId,
     lastSalesDay: formatCalendarDay(day),
-    appended: [...manifest.appended, { day: formatCalendarDay(day), file, firstSalesId, rows: sales }],
-  });
+    appended: [...manifest.appended, ...appended],
+  };
+  await writeGroceryManifest(input.outDir, next);
+  await writeSalesDays({ outDir: input.outDir, seed: manifest.seed, customers: manifest.customers, firstSalesId, days });
+  await writeGroceryManifest(input.outDir, { ...next, status: 'complete' });
 
   const rows = Object.fromEntries(GROCERY_TABLES.map((t) => [t, t === 'sales' ? sales : 0])) as Record<GroceryTable, number>;
   return {
     outDir: input.outDir,
     seed: manifest.seed,
     mode: 'append-day',
-    files: [{ table: 'sales', file, rows: sales }],
+    files: [salesFilesSummary(appended)],
     rows,
     sales: { firstSalesId, lastSalesId, daysFrom: formatCalendarDay(day), daysTo: formatCalendarDay(day) },
   };
+}
+
+/** The record of a finished data set in the current layout, the only kind a day can be added to. */
+async function readAppendableManifest(outDir: string): Promise<GroceryManifest> {
+  const manifest = await readGroceryManifest(outDir);
+  if (manifest === undefined) {
+    throw new LakeformError({
+      code: 'E_DATAGEN_NO_DATASET',
+      message: `there is no grocery data set in ${outDir} to append a day to (no ${GROCERY_MANIFEST_FILE})`,
+      hint: `generate it first: datagen grocery --out ${outDir} --sales N --seed S`,
+    });
+  }
+  const regenerate = `datagen grocery --out ${outDir} --sales ${manifest.sales} --seed ${manifest.seed} --days-from ${manifest.daysFrom} --days-to ${manifest.daysTo}`;
+  if (manifest.formatVersion === 1) {
+    throw new LakeformError({
+      code: 'E_DATAGEN_OUTDATED_DATASET',
+      message: `the data set in ${outDir} has the old layout (all sales in sales/sales.csv, format 1 of ${GROCERY_MANIFEST_FILE}); days are now appended as sales/dt=YYYY-MM-DD/sales.csv partitions, which cannot be mixed with it`,
+      hint: `generate it again in the new layout (the same rows, split by day; the old sales files are removed): ${regenerate}`,
+    });
+  }
+  if (manifest.status !== 'complete') {
+    throw new LakeformError({
+      code: 'E_DATAGEN_INCOMPLETE_DATASET',
+      message: `the last datagen run in ${outDir} did not finish (${GROCERY_MANIFEST_FILE} says it was still writing), so its sales may be incomplete`,
+      hint: `generate the data set again, which removes what the interrupted run wrote: ${regenerate}`,
+    });
+  }
+  return manifest;
 }

@@ -11,14 +11,26 @@ export const GROCERY_COLUMNS = {
 
 export type GroceryTable = keyof typeof GROCERY_COLUMNS;
 
+/** The tables written as one file each; sales are written as one file per day. */
+export type SingleFileGroceryTable = Exclude<GroceryTable, 'sales'>;
+
 export const GROCERY_TABLES = Object.keys(GROCERY_COLUMNS) as readonly GroceryTable[];
 
 /** `<table>/<table>.csv`: one folder per table, like the S3 prefixes `raw/<table>/`. */
-export function groceryTableFile(table: GroceryTable): string {
+export function groceryTableFile(table: SingleFileGroceryTable): string {
   return `${table}/${table}.csv`;
 }
 
-/** `sales/sales_YYYYMMDD.csv`: one extra day of sales written by `--append-day`. */
-export function appendedSalesFile(compactDay: string): string {
-  return `sales/sales_${compactDay}.csv`;
+/** The Hive partition column of the sales folder (an Athena external table partitioned by `dt`). */
+export const SALES_PARTITION_COLUMN = 'dt';
+
+/**
+ * `sales/dt=YYYY-MM-DD/sales.csv`: one day of sales, laid out like a raw landing zone that
+ * receives one drop per day.
+ */
+export function salesDayFile(day: string): string {
+  return `sales/${SALES_PARTITION_COLUMN}=${day}/sales.csv`;
 }
+
+/** Matches exactly the paths `salesDayFile` produces. */
+export const SALES_DAY_FILE_PATTERN = /^sales\/dt=\d{4}-\d{2}-\d{2}\/sales\.csv$/;

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LakeformError } from '@lakeform/sql-compiler';
 import { csvChunks } from '../csv/csv-row.js';
@@ -10,12 +9,13 @@ import { countryRows } from './countries.js';
 import { customerRows } from './customers.js';
 import { employeeRows } from './employees.js';
 import { customerCountFor } from './grocery-scale.js';
-import { readGroceryManifest, writeGroceryManifest } from './grocery-manifest.js';
-import type { GroceryFileSummary, GrocerySummary } from './grocery-summary.js';
-import { GROCERY_COLUMNS, groceryTableFile, type GroceryTable } from './grocery-tables.js';
+import { GROCERY_MANIFEST_FORMAT_VERSION, readGroceryManifest, writeGroceryManifest, type GroceryManifest } from './grocery-manifest.js';
+import { salesFilesSummary, type GroceryFileSummary, type GrocerySummary } from './grocery-summary.js';
+import { GROCERY_COLUMNS, groceryTableFile, type SingleFileGroceryTable } from './grocery-tables.js';
 import { productRows } from './products.js';
-import { salesChunks } from './sales-rows.js';
+import { removeRecordedSales } from './remove-recorded-sales.js';
 import { dailySalesVolumes } from './sales-volume.js';
+import { salesDayFiles, writeSalesDays } from './write-sales-days.js';
 
 export interface FullGroceryInput {
   outDir: string;
@@ -25,7 +25,10 @@ export interface FullGroceryInput {
   daysTo: string;
 }
 
-/** Writes all seven tables, replacing a data set already in `outDir` (and the days appended to it). */
+/**
+ * Writes all seven tables — sales as one `sales/dt=YYYY-MM-DD/sales.csv` per day — replacing a
+ * data set already in `outDir` together with the days appended to it.
+ */
 export async function writeFullGrocery(input: FullGroceryInput): Promise<GrocerySummary> {
   const from = parseCalendarDay(input.daysFrom, '--days-from');
   const to = parseCalendarDay(input.daysTo, '--days-to');
@@ -36,29 +39,17 @@ export async function writeFullGrocery(input: FullGroceryInput): Promise<Grocery
       hint: 'give the first and the last day of sales, in that order',
     });
   }
-  await removeAppendedDays(input.outDir);
+  // a damaged record cannot say what it wrote; the new one replaces it
+  const previous = await readGroceryManifest(input.outDir).catch(() => undefined);
+  if (previous !== undefined) await removeRecordedSales(input.outDir, previous);
 
   const customers = customerCountFor(input.sales);
-  const files: GroceryFileSummary[] = [];
-  const write = async (table: GroceryTable, rows: number, chunks: Iterable<string>): Promise<void> => {
-    const file = groceryTableFile(table);
-    await writeCsvFile(join(input.outDir, file), GROCERY_COLUMNS[table], chunks);
-    files.push({ table, file, rows });
-  };
-  const small = async (table: GroceryTable, rows: readonly string[][]): Promise<void> => write(table, rows.length, csvChunks(rows));
-
-  await small('categories', categoryRows());
-  await small('cities', cityRows(input.seed));
-  await small('countries', countryRows());
-  await write('customers', customers, csvChunks(customerRows(input.seed, customers)));
-  await small('employees', employeeRows(input.seed));
-  await small('products', productRows(input.seed));
   const days = dailySalesVolumes(input.seed, input.sales, from, to);
-  await write('sales', input.sales, salesChunks({ seed: input.seed, firstSalesId: 1, customers, days }));
-
-  await writeGroceryManifest(input.outDir, {
+  const salesFiles = salesDayFiles(1, days);
+  const manifest: GroceryManifest = {
     dataset: 'grocery',
-    formatVersion: 1,
+    formatVersion: GROCERY_MANIFEST_FORMAT_VERSION,
+    status: 'writing',
     seed: input.seed,
     sales: input.sales,
     customers,
@@ -66,10 +57,31 @@ export async function writeFullGrocery(input: FullGroceryInput): Promise<Grocery
     daysTo: formatCalendarDay(to),
     lastSalesId: input.sales,
     lastSalesDay: formatCalendarDay(to),
+    salesFiles,
     appended: [],
-  });
+  };
+  await writeGroceryManifest(input.outDir, manifest);
 
-  const rows = Object.fromEntries(files.map((f) => [f.table, f.rows])) as Record<GroceryTable, number>;
+  const files: GroceryFileSummary[] = [];
+  const write = async (table: SingleFileGroceryTable, rows: number, chunks: Iterable<string>): Promise<void> => {
+    const file = groceryTableFile(table);
+    await writeCsvFile(join(input.outDir, file), GROCERY_COLUMNS[table], chunks);
+    files.push({ table, file, files: 1, rows });
+  };
+  const small = async (table: SingleFileGroceryTable, rows: readonly string[][]): Promise<void> => write(table, rows.length, csvChunks(rows));
+
+  await small('categories', categoryRows());
+  await small('cities', cityRows(input.seed));
+  await small('countries', countryRows());
+  await write('customers', customers, csvChunks(customerRows(input.seed, customers)));
+  await small('employees', employeeRows(input.seed));
+  await small('products', productRows(input.seed));
+  await writeSalesDays({ outDir: input.outDir, seed: input.seed, customers, firstSalesId: 1, days });
+  files.push(salesFilesSummary(salesFiles));
+
+  await writeGroceryManifest(input.outDir, { ...manifest, status: 'complete' });
+
+  const rows = Object.fromEntries(files.map((f) => [f.table, f.rows])) as GrocerySummary['rows'];
   return {
     outDir: input.outDir,
     seed: input.seed,
@@ -78,15 +90,4 @@ export async function writeFullGrocery(input: FullGroceryInput): Promise<Grocery
     rows,
     sales: { firstSalesId: 1, lastSalesId: input.sales, daysFrom: formatCalendarDay(from), daysTo: formatCalendarDay(to) },
   };
-}
-
-/**
- * Days appended to an earlier data set would continue SalesIDs the new `sales.csv` reuses, so
- * they go with it; only files the manifest lists are removed, never anything else in the folder.
- */
-async function removeAppendedDays(outDir: string): Promise<void> {
-  const previous = await readGroceryManifest(outDir).catch(() => undefined);
-  for (const { file } of previous?.appended ?? []) {
-    if (/^sales\/sales_\d{8}\.csv$/.test(file)) await rm(join(outDir, file), { force: true });
-  }
 }

@@ -35,7 +35,12 @@ export class DuckDbSession {
   }
 }
 
-/** `read_csv` of a generated file the way Athena's OpenCSVSerde sees it: every column a string. */
-export function csvTable(path: string): string {
-  return `read_csv('${path.replaceAll("'", "''")}', header = true, delim = ',', quote = '"', escape = '"', all_varchar = true)`;
+/**
+ * `read_csv` of a generated file (or a glob of them) the way Athena's OpenCSVSerde sees it: every
+ * column a string. With `hivePartitioning`, `key=value` folders in the path become columns, as
+ * they do for an Athena table partitioned by them.
+ */
+export function csvTable(path: string, options: { hivePartitioning?: boolean } = {}): string {
+  const hive = options.hivePartitioning === true ? 'true' : 'false';
+  return `read_csv('${path.replaceAll("'", "''")}', header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, hive_partitioning = ${hive})`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LakeformError } from '@lakeform/sql-compiler';
-import { compactCalendarDay, formatCalendarDay, parseCalendarDay } from './calendar-day.js';
+import { formatCalendarDay, parseCalendarDay } from './calendar-day.js';
 
 describe('calendar days', () => {
   it('round-trips YYYY-MM-DD through day numbers', () => {
@@ -8,7 +8,6 @@ describe('calendar days', () => {
     expect(day).toBe(17660);
     expect(formatCalendarDay(day)).toBe('2018-05-09');
     expect(formatCalendarDay(day + 1)).toBe('2018-05-10');
-    expect(compactCalendarDay(day)).toBe('20180509');
   });
 
   it('rejects text that is not a real calendar day, naming the option', () => {

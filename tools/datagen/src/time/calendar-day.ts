@@ -25,8 +25,3 @@ export function parseCalendarDay(text: string, option: string): number {
 export function formatCalendarDay(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
-
-/** `YYYYMMDD`, as in the names of daily files and partitions. */
-export function compactCalendarDay(day: number): string {
-  return formatCalendarDay(day).replaceAll('-', '');
-}
