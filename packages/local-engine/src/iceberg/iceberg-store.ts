@@ -324,7 +324,7 @@ export class IcebergStore {
     const plan = await planScan(t);
     const view = `${quoteIdent(t.schema)}.${quoteIdent(t.table)}`;
     await this.conn.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(t.schema)}`);
-    await this.conn.run(`CREATE OR REPLACE VIEW ${view} AS ${viewSql(plan.files, plan.schema.fields, (id) => resolveSpec(t.metadata, id))}`);
+    await this.conn.run(`CREATE OR REPLACE VIEW ${view} AS ${viewSql(plan.files, plan.schema.fields, (id) => resolveSpec(t.metadata, id), { singleSchema: t.metadata.schemas.length === 1 })}`);
     await this.conn.run(`COMMENT ON VIEW ${view} IS ${quoteString(viewMark(t))}`);
   }
 }

@@ -7,11 +7,13 @@ import {
   daysToDate,
   microsToTimestamp,
   parseDecimal,
+  pathFromUri,
   primitiveKind,
   unscaledToDecimal,
 } from '@lakeform/iceberg';
 import { readFilesSql } from './scan-sql.js';
-import { quoteIdent, quoteString } from './sql-text.js';
+import { icebergToDuckdb } from './duckdb-types.js';
+import { quoteIdent, quoteString, stringList } from './sql-text.js';
 
 /** Above this many partitions the view reads one flat file list (planning many branches costs more than it saves). */
 const MAX_BRANCHES = 256;
@@ -92,7 +94,9 @@ function partitionCondition(p: ResolvedPartitionField, value: IcebergValue | nul
  * optimizer removes branches whose constraint contradicts a query's filter, so filtering the view on
  * a partition source column never opens the other partitions' files.
  */
-export function viewSql(files: DataFile[], fields: NestedField[], specs: (specId: number) => ResolvedPartitionField[]): string {
+export function viewSql(files: DataFile[], fields: NestedField[], specs: (specId: number) => ResolvedPartitionField[], opts: { singleSchema?: boolean } = {}): string {
+  const hive = opts.singleSchema ? hivePartitionedRead(files, fields, specs) : undefined;
+  if (hive) return hive;
   const groups = new Map<string, DataFile[]>();
   for (const f of files) {
     const conditions: string[] = [];
@@ -107,4 +111,32 @@ export function viewSql(files: DataFile[], fields: NestedField[], specs: (specId
   }
   if (groups.size <= 1 || groups.size > MAX_BRANCHES) return `SELECT * FROM ${readFilesSql(files, fields)}`;
   return [...groups.entries()].map(([where, group]) => `SELECT * FROM ${readFilesSql(group, fields)}${where ? ` WHERE ${where}` : ''}`).join('\nUNION ALL\n');
+}
+
+const HIVE_SAFE_KINDS = new Set(['string', 'int', 'long', 'date', 'boolean']);
+
+/**
+ * The cheap form for tables whose columns never changed and whose partitions are all identity
+ * partitions of simple types: one read of the live files with Hive partitioning, so DuckDB skips
+ * the files of other partitions from their folder names alone — no per-partition branch to plan
+ * (planning a hundred branches cost more than the query itself). Partition values come back as
+ * text from the folder names, hence the casts back to the column types.
+ */
+function hivePartitionedRead(files: DataFile[], fields: NestedField[], specs: (specId: number) => ResolvedPartitionField[]): string | undefined {
+  if (files.length === 0) return undefined;
+  const keys = new Map<string, NestedField>();
+  for (const specId of new Set(files.map((f) => f.specId))) {
+    const spec = specs(specId);
+    if (spec.length === 0) return undefined;
+    for (const p of spec) {
+      const column = fields.find((x) => x.id === p.field['source-id']);
+      if (!column || p.transform.kind !== 'identity' || p.field.name !== column.name || !HIVE_SAFE_KINDS.has(primitiveKind(column.type))) return undefined;
+      keys.set(column.name, column);
+    }
+  }
+  // DuckDB reads a folder value `null` as NULL: a real string 'null' would be misread.
+  if (files.some((f) => f.partition.some((v) => typeof v === 'string' && v.toLowerCase() === 'null'))) return undefined;
+  if (files.some((f) => specs(f.specId).length !== keys.size)) return undefined;
+  const columns = fields.map((f) => (keys.has(f.name) ? `CAST(${quoteIdent(f.name)} AS ${icebergToDuckdb(f.type)}) AS ${quoteIdent(f.name)}` : quoteIdent(f.name)));
+  return `SELECT ${columns.join(', ')} FROM read_parquet(${stringList(files.map((f) => pathFromUri(f.filePath)))}, hive_partitioning = true, hive_types_autocast = false)`;
 }

@@ -1,0 +1,14 @@
+import type { ManifestNode } from '@lakeform/sql-compiler';
+import { BUILTIN_TEST_PACKAGES } from './check-catalog.js';
+
+/**
+ * Whether a generic test was rendered by Lakeform's own dbt / dbt_utils / dbt_expectations macros.
+ * A project may override a test (a root `test_unique` macro, or a dispatched `my_pkg__test_unique`);
+ * then its SQL is the project's and only its compiled code says what it counts.
+ */
+export function rendersWithBuiltinMacros(node: ManifestNode): boolean {
+  return node.depends_on.macros.every((id) => {
+    const pkg = /^macro\.([^.]+)\./.exec(id)?.[1];
+    return pkg !== undefined && BUILTIN_TEST_PACKAGES.has(pkg);
+  });
+}
