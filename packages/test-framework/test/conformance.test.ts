@@ -75,3 +75,36 @@ describe('conformance: batched counts equal dbt counts', () => {
     expect(queries.filter((q) => q.sql.includes('grouping sets'))).toHaveLength(1);
   });
 });
+
+/** Whole-table checks on an empty model (one group even with no rows), and tests on a CSV source. */
+const EMPTY_AND_SOURCE: Record<string, number> = {
+  empty_rowcount: 1, empty_rowcount_grouped: 0, empty_recency: 1, empty_recent: 1,
+  empty_nn: 0, empty_uq: 0, empty_alo: 1, empty_alo_grouped: 0, empty_nc: 0, empty_nnp: 0,
+  // CSV columns are strings and an empty field is '' (Athena's OpenCSVSerde), so not_null passes.
+  src_nn: 0, src_uq: 1, src_av: 1,
+};
+
+describe('conformance on an empty model and on a source', () => {
+  let p: BuiltProject;
+  let results: Map<string, TestResult>;
+  let plan: TestPlan;
+
+  beforeAll(async () => {
+    p = await buildFixture('checks');
+    plan = planTests(p.manifest, Object.keys(EMPTY_AND_SOURCE).map((n) => p.test(n).unique_id));
+    results = new Map((await runTests(plan, p.engine, { failingRows: 0 })).map((r) => [r.node.name, r]));
+  });
+  afterAll(async () => p?.close());
+
+  it.each(Object.entries(EMPTY_AND_SOURCE))('%s: batched count %i equals its compiled SQL', async (name, expected) => {
+    const r = results.get(name)!;
+    expect(r.result.status === 'error' ? r.result.message : r.result.failures).toBe(expected);
+    expect(r.batched).toBe(true);
+    expect(await compiledCount(p.engine, p.test(name))).toBe(expected);
+  });
+
+  it('batches a source like a model: one query per relation', () => {
+    expect(plan.batches.map((b) => b.relationId).sort()).toEqual(['model.checks.empty_people', 'source.checks.raw.events']);
+    expect(plan.batches.find((b) => b.relationId === 'source.checks.raw.events')!.sources.map((s) => s.name)).toEqual(['events']);
+  });
+});

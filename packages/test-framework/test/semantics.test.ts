@@ -44,8 +44,8 @@ describe('running tests as dbt judges them', () => {
   });
 
   it('limit caps the failure count; a custom fail_calc is computed over the failing rows', () => {
+    // Here from its own query (cp_broken broke the batch); a batched limit is checked below.
     expect(status('cp_limited')).toEqual({ status: 'fail', failures: 2, message: 'Got 2 results, configured to fail if != 0' });
-    expect(results.get('cp_limited')!.batched).toBe(true);
     // unique on code: one failing row (B) with n_records 2.
     expect(status('cp_calc')).toEqual({ status: 'fail', failures: 2, message: 'Got 2 results, configured to fail if != 0' });
     expect(results.get('cp_calc')!.batched).toBe(false);
@@ -101,6 +101,13 @@ describe('batching against one query per test', () => {
     expect(alone.map((r) => [r.node.name, r.result.status, r.result.failures])).toEqual(batched.map((r) => [r.node.name, r.result.status, r.result.failures]));
   });
 
+  it('limit caps a batched count too', async () => {
+    const plan = planTests(p.manifest, ['cp_limited', 'cp_pass', 'cp_range_fail'].map((n) => p.test(n).unique_id));
+    const [limited] = await runTests(plan, p.engine, { failingRows: 0 });
+    expect(limited!.batched).toBe(true);
+    expect([limited!.result.status, limited!.result.failures]).toEqual(['fail', 2]);
+  });
+
   it('--store-failures stores every test; store_failures_as wins over it', async () => {
     const plan = planTests(p.manifest, [p.test('cp_range_fail').unique_id, p.test('cp_pass').unique_id]);
     await runTests(plan, p.engine, { storeFailures: true, failingRows: 0 });
@@ -123,7 +130,8 @@ describe('tests as DAG nodes', () => {
     const plan = planTests(p.manifest, testIds);
     const counted = countQueries(p.engine);
     const tests = testNodeRunner(plan, counted.engine, { failingRows: 0 });
-    const nodes = [...Object.values(p.manifest.nodes).filter((n) => n.resource_type === 'model'), ...testIds.map((id) => p.manifest.nodes[id]!)];
+    const models = Object.values(p.manifest.nodes).filter((n) => n.resource_type === 'model');
+    const nodes = [...models, ...testIds.map((id) => p.manifest.nodes[id]!)];
     const outcome = await executeDag({
       nodes,
       parents: withTestEdges(nodes, p.manifest.parent_map),
@@ -139,6 +147,8 @@ describe('tests as DAG nodes', () => {
     // people_copy's batch ran once (and failed because of cp_broken); every test has a result.
     expect(counted.queries.filter((q) => q.sql.includes('lf_batch'))).toHaveLength(1);
     expect(tests.results()).toHaveLength(testIds.length);
-    expect(outcome.counts).toMatchObject({ success: 3, error: 1 });
+    expect(outcome.counts).toMatchObject({ success: models.length, error: 1 });
+    const order = outcome.results.map((r) => r.node.unique_id);
+    for (const t of testIds) expect(order.indexOf(p.manifest.nodes[t]!.attached_node!)).toBeLessThan(order.indexOf(t));
   });
 });

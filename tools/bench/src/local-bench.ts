@@ -28,8 +28,8 @@ function check(r: CliRun, what: string): CliRun {
 function ensureData(dir: string, sales: number, log: (s: string) => void): void {
   const record = join(dir, 'raw', '_datagen_grocery.json');
   if (existsSync(record)) {
-    const r = JSON.parse(readFileSync(record, 'utf8')) as { sales?: number };
-    if (r.sales === sales && existsSync(join(dir, 'raw', 'sales', 'dt=2018-01-01'))) return;
+    const r = JSON.parse(readFileSync(record, 'utf8')) as { sales?: number; appended?: unknown[]; status?: string };
+    if (r.sales === sales && !r.appended?.length && r.status !== 'writing' && existsSync(join(dir, 'raw', 'sales', 'dt=2018-01-01'))) return;
   }
   const t0 = Date.now();
   execFileSync(process.execPath, [join(repoRoot(), 'tools', 'datagen', 'bin', 'datagen.mjs'), 'grocery', '--out', join(dir, 'raw'), '--sales', String(sales)], { stdio: 'ignore' });
