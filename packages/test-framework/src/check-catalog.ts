@@ -66,8 +66,14 @@ function datepart(kwargs: Record<string, unknown>, name: string): string {
   return v;
 }
 
+/** The macros paste values between quotes unescaped: a quote inside a value changes their SQL, so such tests run their own. */
+function quotable(text: string, what: string): string {
+  if (text.includes("'")) throw new Unbatchable(`${what} holds a quote`);
+  return text;
+}
+
 function valueList(values: readonly (string | number | boolean)[], quote: boolean): string {
-  return values.map((v) => (quote ? stringLiteral(pyStr(v)) : pyStr(v))).join(', ');
+  return values.map((v) => (quote ? stringLiteral(quotable(pyStr(v), 'a value')) : pyStr(v))).join(', ');
 }
 
 const countIf = (...conditions: (string | null)[]): string => (conditions.some((c) => c) ? `count_if(${allOf(...conditions)})` : 'count(*)');
@@ -223,13 +229,13 @@ const DBT_EXPECTATIONS: Record<string, Builder> = {
     const column = arg(kwargs, 'column_name', Column);
     const regex = arg(kwargs, 'regex', z.string());
     const flags = optionalText(kwargs, 'flags') ?? '';
-    return expectationRows(where, `regexp_like(${column}, ${stringLiteral(`${flags ? `(?${flags})` : ''}${regex}`)})`, optionalText(kwargs, 'row_condition'));
+    return expectationRows(where, `regexp_like(${column}, ${stringLiteral(quotable(`${flags ? `(?${flags})` : ''}${regex}`, 'the regex'))})`, optionalText(kwargs, 'row_condition'));
   },
   expect_column_values_to_be_in_set: ({ kwargs, where }) => {
     const column = arg(kwargs, 'column_name', Column);
     const values = arg(kwargs, 'value_set', z.array(Scalar).min(1));
     const quote = truthy(kwargs, 'quote_values', true);
-    const set = values.map((v) => (quote ? `cast(${stringLiteral(pyStr(v))} as varchar)` : pyStr(v))).join(', ');
+    const set = values.map((v) => (quote ? `cast(${stringLiteral(quotable(pyStr(v), 'a value'))} as varchar)` : pyStr(v))).join(', ');
     // A left join against the set: a row without a match fails, so nulls fail too.
     return rowCheck(where, `not coalesce(${column} in (${set}), false)`, optionalText(kwargs, 'row_condition'));
   },

@@ -62,6 +62,7 @@ export interface PlanOptions {
 }
 
 const JINJA = /\{\{|\{%/;
+const SQL_COMMENT = /--|\/\*/;
 
 /**
  * Groups the selected tests by the relation they test. The batchable tests of a relation share one
@@ -169,7 +170,10 @@ function batchVerdict(manifest: Manifest, node: ManifestNode, test: PlannedTest,
   if (!test.warnIf || !test.errorIf) return 'warn_if/error_if is not a comparison with a number';
   if (!rendersWithBuiltinMacros(node)) return 'rendered by macros of the project (custom or overridden test)';
   const { model: _model, ...kwargs } = meta.kwargs;
-  if (JINJA.test(JSON.stringify(kwargs)) || (test.config.where !== null && JINJA.test(test.config.where))) return 'its arguments hold unrendered Jinja';
+  const fragments = `${JSON.stringify(kwargs)}\n${test.config.where ?? ''}`;
+  if (JINJA.test(fragments)) return 'its arguments hold unrendered Jinja';
+  // The batch writes each fragment on one line among others: a comment would swallow its neighbours.
+  if (SQL_COMMENT.test(fragments)) return 'its arguments hold a SQL comment';
   if (node.column_name && kwargs['column_name'] === undefined) kwargs['column_name'] = node.column_name;
   const check = batchCheckFor(meta.namespace, meta.name, { kwargs, where: test.config.where });
   return check.shape === 'single' ? check.reason : check;

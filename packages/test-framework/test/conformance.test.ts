@@ -69,7 +69,7 @@ describe('conformance: batched counts equal dbt counts', () => {
     expect(plan.batches.map((b) => b.relationId)).toEqual(['model.checks.people']);
     expect(plan.batches[0]!.testIds).toHaveLength(Object.keys(EXPECTED).length);
     expect(plan.singles.map((t) => t.node.name).sort()).toEqual(Object.keys(SINGLE).sort());
-    // 1 batch + 4 singles, against 71 queries for one query per test.
+    // 1 batch + 4 singles, against 68 queries for one query per test.
     expect(queries).toHaveLength(1 + Object.keys(SINGLE).length);
     expect(queries.every((q) => q.ok)).toBe(true);
     expect(queries.filter((q) => q.sql.includes('grouping sets'))).toHaveLength(1);

@@ -42,6 +42,11 @@ describe('planTests', () => {
     expect(planTests(m, [id('nn_pass'), id('uq_pass'), id('nn_fail')]).byId.get(id('nn_pass'))!.singleReason).toMatch(/macros of the project/);
     m = withTest('av_fail', (n) => ({ ...n, test_metadata: { ...n.test_metadata!, kwargs: { ...n.test_metadata!.kwargs, values: ["{{ var('v') }}"] } } }));
     expect(planTests(m, [id('av_fail'), id('uq_pass'), id('nn_fail')]).byId.get(id('av_fail'))!.singleReason).toMatch(/Jinja/);
+    // The macro pastes values between quotes unescaped; the batch would not write the same SQL.
+    m = withTest('av_fail', (n) => ({ ...n, test_metadata: { ...n.test_metadata!, kwargs: { ...n.test_metadata!.kwargs, values: ["it's"] } } }));
+    expect(planTests(m, [id('av_fail'), id('uq_pass'), id('nn_fail')]).byId.get(id('av_fail'))!.singleReason).toBe('a value holds a quote');
+    m = withTest('nn_where', (n) => ({ ...n, config: { ...n.config, where: "grp = 'g3' -- only g3" } }));
+    expect(planTests(m, [id('nn_where'), id('uq_pass'), id('nn_fail')]).byId.get(id('nn_where'))!.singleReason).toMatch(/comment/);
   });
 
   it('keeps the query count within tested relations + tests that cannot be batched', () => {
