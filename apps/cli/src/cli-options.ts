@@ -23,6 +23,7 @@ export const RunFlagsSchema = ProjectFlagsSchema.extend({
   threads: z.coerce.number().int().min(1, '--threads must be at least 1').max(64, '--threads is at most 64').optional(),
   failFast: z.boolean().optional(),
   logFormat: z.enum(['text', 'json']).optional(),
+  storeFailures: z.boolean().optional(),
 });
 export type RunFlagsInput = z.infer<typeof RunFlagsSchema>;
 

@@ -75,8 +75,11 @@ export function buildProgram(exit: (r: RunResult) => void): Command {
     ['build', 'seed, run and snapshot the selection in DAG order'],
     ['seed', 'load the CSV files under seed-paths into tables'],
     ['snapshot', 'record changes of the snapshot sources (SCD type 2)'],
+    ['test', "run the selected data tests (one batched query per tested model)"],
   ] as const) {
-    runOptions(program.command(name).description(description)).action(runFlags(async (flags, out) => (await runModule()).runCommand(name, flags, out)));
+    const cmd = runOptions(program.command(name).description(description));
+    if (name === 'test' || name === 'build') cmd.option('--store-failures', 'keep the failing rows of every test in a table');
+    cmd.action(runFlags(async (flags, out) => (await runModule()).runCommand(name, flags, out)));
   }
   projectOptions(program.command('retry').description('re-run the nodes that failed or were skipped in the last run'), false)
     .option('--threads <n>', 'nodes to build at once (default: the target\'s threads)')

@@ -49,6 +49,14 @@ describe('planTests', () => {
     expect(planTests(m, [id('nn_where'), id('uq_pass'), id('nn_fail')]).byId.get(id('nn_where'))!.singleReason).toMatch(/comment/);
   });
 
+  it("still batches a test whose only project macro is a naming macro (generate_schema_name)", () => {
+    const m = withTest('nn_pass', (n) => ({ ...n, depends_on: { ...n.depends_on, macros: [...n.depends_on.macros, 'macro.checks.generate_schema_name'] } }));
+    const plan = planTests(m, ['nn_pass', 'uq_pass'].map(id));
+    expect(plan.byId.get(id('nn_pass'))!.batched).toBe(true);
+    const overridden = withTest('nn_pass', (n) => ({ ...n, depends_on: { ...n.depends_on, macros: [...n.depends_on.macros, 'macro.checks.test_not_null'] } }));
+    expect(planTests(overridden, ['nn_pass', 'uq_pass'].map(id)).byId.get(id('nn_pass'))!.singleReason).toMatch(/macros of the project/);
+  });
+
   it('keeps the query count within tested relations + tests that cannot be batched', () => {
     const tests = Object.values(manifest.nodes).filter((n) => n.resource_type === 'test');
     const plan = planTests(manifest, tests.map((t) => t.unique_id));

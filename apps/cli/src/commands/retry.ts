@@ -23,5 +23,5 @@ export async function retryCommand(flags: RunFlags, out: Output): Promise<number
     ...(args['full_refresh'] === true ? { fullRefresh: true } : {}),
     ...(typeof args['target'] === 'string' && !flags.target ? { target: args['target'] } : {}),
     ...(typeof args['vars'] === 'string' && !flags.vars ? { vars: args['vars'] } : {}),
-  }, out, ['model', 'seed', 'snapshot']);
+  }, out, ['model', 'seed', 'snapshot', 'test']);
 }

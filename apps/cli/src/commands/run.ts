@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { foundLine, renderInNode, writeCompiled, writeManifest, type ManifestNode, type ManifestSource } from '@lakeform/sql-compiler';
-import { executeDag, nodeHooks, runHooks, warehouseOnlyConfigNotices, writeRunResults, type Engine, type NodeResult, type RunOutcome } from '@lakeform/runner';
+import { executeDag, nodeHooks, runHooks, warehouseOnlyConfigNotices, withTestEdges, writeRunResults, type Engine, type NodeResult, type RunOutcome } from '@lakeform/runner';
+import { planTests, testNodeRunner } from '@lakeform/test-framework';
 import type { ProjectFlags } from '../cli-options.js';
 import type { Output } from '../output.js';
 import { findProjectDir } from '../project-dir.js';
@@ -9,7 +10,7 @@ import { ProgressPrinter, type LogFormat } from '../run/progress.js';
 import { printSummary } from '../run/summary.js';
 import { loadProject } from './load.js';
 
-export type RunCommandName = 'run' | 'build' | 'seed' | 'snapshot' | 'retry';
+export type RunCommandName = 'run' | 'build' | 'seed' | 'snapshot' | 'test' | 'retry';
 
 export interface RunFlags extends ProjectFlags {
   threads?: number;
@@ -17,14 +18,15 @@ export interface RunFlags extends ProjectFlags {
   logFormat?: LogFormat;
   /** Set by `retry`: exactly these nodes. */
   onlyIds?: string[];
+  storeFailures?: boolean;
 }
 
 const RESOURCE_TYPES: Record<Exclude<RunCommandName, 'retry'>, string[]> = {
   run: ['model'],
   seed: ['seed'],
   snapshot: ['snapshot'],
-  // Data tests join `build` with the test-framework.
-  build: ['model', 'seed', 'snapshot'],
+  test: ['test'],
+  build: ['model', 'seed', 'snapshot', 'test'],
 };
 
 const isRunnable = (n: ManifestNode) => n.resource_type !== 'model' || String((n.config as Record<string, unknown>)['materialized']) !== 'ephemeral';
@@ -84,18 +86,21 @@ export async function runCommand(command: RunCommandName, flags: RunFlags, out: 
       return 0;
     }
     await runProjectHooks('on-run-start');
+    const testIds = nodes.filter((n) => n.resource_type === 'test').map((n) => n.unique_id);
+    const tests = testNodeRunner(planTests(manifest, testIds), engine, { threads: opened.threads, ...(flags.storeFailures ? { storeFailures: true } : {}) });
     const tty = !!process.stdout.isTTY && flags.logFormat !== 'json';
     const printer = new ProgressPrinter({ format: flags.logFormat ?? 'text', tty, quiet: !!flags.quiet, stamp: () => new Date().toTimeString().slice(0, 8) }, (s) => process.stdout.write(s));
     out.info(`Concurrency: ${opened.threads} threads (target='${opened.targetName}', warehouse ${opened.where})`);
     const outcome: RunOutcome = await executeDag({
       nodes,
-      parents: manifest.parent_map,
+      // In a build, a model's tests gate what reads it, as in dbt.
+      parents: testIds.length && nodes.length > testIds.length ? withTestEdges(nodes, manifest.parent_map) : manifest.parent_map,
       threads: opened.threads,
       failFast: !!flags.failFast,
       signal: abort.signal,
       isTransient: (e) => engine.isTransient(e),
       onEvent: printer.onEvent,
-      run: (node) => buildNode(engine, project, node, { sources, projectDir, fullRefresh: !!flags.fullRefresh, runStartedAt }),
+      run: (node) => (tests.handles(node) ? tests.run(node) : buildNode(engine, project, node, { sources, projectDir, fullRefresh: !!flags.fullRefresh, runStartedAt })),
     });
     out.debug(`nodes done: ${Date.now() - started} ms`);
     let hookError: unknown;
@@ -106,6 +111,10 @@ export async function runCommand(command: RunCommandName, flags: RunFlags, out: 
       args: { which: command, select: flags.select ?? [], exclude: flags.exclude ?? [], full_refresh: !!flags.fullRefresh, threads: opened.threads, target: opened.targetName, vars: flags.vars ?? '{}', project_dir: projectDir },
       elapsed: (Date.now() - started) / 1000,
     });
+    if (testIds.length) {
+      const q = tests.log.summary();
+      out.debug(`test queries: ${q.queries} (${q.byKind.batch} batched, ${q.byKind.single} single, ${q.byKind.failing_rows} failing-row samples) for ${testIds.length} tests`);
+    }
     if (flags.logFormat !== 'json') printSummary(outcome, nodes.length, command, out);
     if (hookError) {
       out.error(hookError);

@@ -58,8 +58,14 @@ export class ProgressPrinter {
         this.done++;
         const word = STATUS_WORD[e.result.status] ?? e.result.status.toUpperCase();
         const verb = e.result.status === 'success' ? (e.node.resource_type === 'seed' ? 'loaded' : e.node.resource_type === 'snapshot' ? 'snapshotted' : 'created') : '';
-        const what = e.result.status === 'error' ? `ERROR creating ${describeNode(e.node)}` : `${word} ${verb ? `${verb} ` : ''}${describeNode(e.node)}`;
-        const right = e.result.status === 'error' ? `[ERROR in ${secs(e.durationMs)}]` : `[${e.result.message} in ${secs(e.durationMs)}]`;
+        const isTest = e.node.resource_type === 'test';
+        const failures = e.result.failures ? ` ${e.result.failures}` : '';
+        const what = isTest
+          ? `${word}${e.result.status === 'fail' || e.result.status === 'warn' ? failures : ''} ${e.node.name}`
+          : e.result.status === 'error'
+            ? `ERROR creating ${describeNode(e.node)}`
+            : `${word} ${verb ? `${verb} ` : ''}${describeNode(e.node)}`;
+        const right = isTest ? `[${word}${e.result.status === 'pass' ? '' : failures} in ${secs(e.durationMs)}]` : e.result.status === 'error' ? `[ERROR in ${secs(e.durationMs)}]` : `[${e.result.message} in ${secs(e.durationMs)}]`;
         this.line(dotted(`${e.index} of ${e.total} ${what}`, right));
         break;
       }

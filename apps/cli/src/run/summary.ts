@@ -35,6 +35,11 @@ export function printSummary(outcome: RunOutcome, total: number, command: string
       for (const line of r.result.message.split('\n')) out.info(`    ${line}`);
     }
   }
+  for (const r of outcome.results.filter((x) => x.result.status === 'warn')) {
+    out.info('');
+    out.info(`  Warning in test ${r.node.name} (${r.node.original_file_path})`);
+    for (const line of r.result.message.split('\n')) out.info(`    ${line}`);
+  }
   out.info('');
   out.info(`Done. PASS=${c.success + c.pass} WARN=${c.warn} ERROR=${c.error + c.fail} SKIP=${c.skipped} TOTAL=${total}${rows ? `  (${rows.toLocaleString('en-US')} rows written)` : ''}`);
   if (command === 'retry' && total === 0) out.info('Nothing to retry: the last run had no errors or skips');
