@@ -274,3 +274,54 @@ describe('the daily incremental of models/grocery', () => {
     expect(await showJson(project, "select * from {{ ref('mdw_cur_daily_revenue') }} order by sales_date")).toEqual(incremental);
   });
 });
+
+describe('data tests on a deliberately broken grocery dataset', () => {
+  it('fail exactly the tests they should, with the right counts', async () => {
+    const project = grocery('broken', 1500);
+    const raw = (p: string) => join(project, 'raw', p);
+    // RFC 4180 fields: names may hold quoted commas.
+    const fields = (line: string) => [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1]!.replace(/^"|"$/g, '').replaceAll('""', '"'));
+    const csvRows = (p: string) => readFileSync(raw(p), 'utf8').trim().split('\n').slice(1).map(fields);
+    // Duplicate id: category 1 delivered twice.
+    appendFileSync(raw('categories/categories.csv'), '1,Confections (again)\n');
+    // Unexpected category: a product in category 77, which does not exist.
+    appendFileSync(raw('products/products.csv'), '9999,Mystery Item,5.0000,77,Low,2018-01-01 00:00:00.000,Weak,False,10\n');
+    const products = csvRows('products/products.csv');
+    const inCategory1 = new Set(products.filter((p) => p[3] === '1').map((p) => p[0]));
+    const otherProduct = products.find((p) => p[3] !== '1' && p[3] !== '77')![0];
+    // Null key and orphan foreign key, in the last day's drop.
+    appendFileSync(raw('sales/dt=2018-05-09/sales.csv'), `,1,1,${otherProduct},2,0,0,2018-05-09 10:00:00.000,NULLKEY00000000000\n888888,1,1,99999,2,0,0,2018-05-09 11:00:00.000,ORPHAN000000000000\n`);
+    const sales = readdirSync(raw('sales')).flatMap((d) => csvRows(`sales/${d}/sales.csv`));
+    const salesInCategory1 = new Set(sales.filter((s) => s[0] !== '' && inCategory1.has(s[3]!)).map((s) => s[0])).size;
+    expect(inCategory1.size).toBeGreaterThan(0);
+    expect(salesInCategory1).toBeGreaterThan(0);
+
+    expect((await lakeform(['run'], project)).code).toBe(0);
+    const t = await lakeform(['test'], project);
+    expect(t.code).toBe(1);
+    const failed = Object.fromEntries(
+      runResults(project)
+        .results.filter((r) => r.status === 'fail' || r.status === 'error')
+        .map((r) => [r.unique_id.split('.')[2], r.status === 'fail' ? r.failures : 'error']),
+    );
+    expect(failed).toEqual({
+      unique_mdw_stg_categories_category_id: 1,
+      unique_mdw_std_dim_products_product_id: inCategory1.size,
+      unique_mdw_std_dim_products_product_sk: inCategory1.size,
+      relationships_mdw_std_dim_products_category_id__category_id__ref_mdw_stg_categories_: 1,
+      unique_mdw_cur_ft_sales_sales_id: salesInCategory1,
+      not_null_mdw_stg_sales_sales_id: 1,
+      not_null_mdw_cur_ft_sales_sales_id: 1,
+      not_null_mdw_cur_ft_sales_product_sk: 1,
+      not_null_mdw_cur_ft_sales_unit_price: 1,
+      not_null_mdw_cur_ft_sales_gross_amount: 1,
+      not_null_mdw_cur_ft_sales_discount_amount: 1,
+      not_null_mdw_cur_ft_sales_net_amount: 1,
+    });
+    // Failures print the test, its counts and failing rows; no stack traces.
+    expect(t.stdout).toMatch(/Failure in test unique_mdw_stg_categories_category_id \(models\/stg\/schema\.yml\)/);
+    expect(t.stdout).toMatch(/Got 1 result, configured to fail if != 0|Got 1 results, configured to fail if != 0/);
+    expect(t.stdout).toMatch(/ERROR=12 /);
+    expect(t.stdout).not.toMatch(STACK_LINE);
+  });
+});
