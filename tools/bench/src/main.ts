@@ -1,5 +1,6 @@
 import { compileBench } from './compile-bench.js';
 import { localBench } from './local-bench.js';
+import { testsBench } from './tests-bench.js';
 
 const USAGE = `usage: npm run bench -w @lakeform/bench -- compile [--models N]
 
@@ -7,7 +8,9 @@ const USAGE = `usage: npm run bench -w @lakeform/bench -- compile [--models N]
             recompile after one model changed; prints seconds, peak memory and ratios
   local     lakeform build of models/grocery on generated data [--sales N, default 6758125]
             against the same SQL run straight in DuckDB (the floor) [--rounds R, default 2],
-            then a daily incremental run after one more day of sales`;
+            then a daily incremental run after one more day of sales
+  tests     lakeform's batched data tests on models/grocery [--sales N, default 200000] against
+            one query per test: queries, table scans, bytes billed on Athena (10 MB minimum)`;
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -38,6 +41,19 @@ if (which === 'compile') {
       `  floor            best ${Math.min(...r.floorSeconds).toFixed(2)} s of [${r.floorSeconds.map((s) => s.toFixed(2)).join(', ')}]`,
       `  build / floor    ${r.ratio.toFixed(2)}   (budget <= 1.25, goal 1.10)`,
       `  daily run        ${r.dailySeconds.toFixed(2)} s = ${(r.dailyOverFull * 100).toFixed(1)} % of the full build   (budget <= 10 %)`,
+      `json: ${JSON.stringify(r)}`,
+    ].join('\n'),
+  );
+} else if (which === 'tests') {
+  const log = (s: string) => process.stdout.write(`${s}\n`);
+  const r = await testsBench({ sales: arg('--sales', 200_000) }, log);
+  const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+  log(
+    [
+      `tests bench: models/grocery, ${r.tests} data tests on ${r.testedRelations} relations (${r.needSecondRelationOrAlone} run on their own)`,
+      `  batched          ${r.batched.queries} queries, ${r.batched.scans} table scans, ${mb(r.batched.billedBytes)} billed   (budget: <= ${r.budgetQueries} queries)`,
+      `  one per test     ${r.perTest.queries} queries, ${r.perTest.scans} table scans, ${mb(r.perTest.billedBytes)} billed`,
+      `  cheaper by       ${r.cheaperBy.toFixed(1)}x   (budget: >= 3x)`,
       `json: ${JSON.stringify(r)}`,
     ].join('\n'),
   );
