@@ -322,6 +322,8 @@ describe('data tests on a deliberately broken grocery dataset', () => {
     expect(t.stdout).toMatch(/Failure in test unique_mdw_stg_categories_category_id \(models\/stg\/schema\.yml\)/);
     expect(t.stdout).toMatch(/Got 1 result, configured to fail if != 0|Got 1 results, configured to fail if != 0/);
     expect(t.stdout).toMatch(/ERROR=12 /);
+    const at = /Failure in test unique_mdw_stg_categories_category_id[^\n]*\n(?:[^\n]*\n){0,12}?\S*\s+compiled code at (\S+)/.exec(t.stdout)?.[1];
+    expect(at && existsSync(join(project, at))).toBe(true);
     expect(t.stdout).not.toMatch(STACK_LINE);
   });
 });

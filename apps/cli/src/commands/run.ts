@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { relative } from 'node:path';
 import { foundLine, renderInNode, writeCompiled, writeManifest, type ManifestNode, type ManifestSource } from '@lakeform/sql-compiler';
 import { executeDag, nodeHooks, runHooks, warehouseOnlyConfigNotices, withTestEdges, writeRunResults, type Engine, type NodeResult, type RunOutcome } from '@lakeform/runner';
 import { planTests, testNodeRunner } from '@lakeform/test-framework';
@@ -115,7 +116,7 @@ export async function runCommand(command: RunCommandName, flags: RunFlags, out: 
       const q = tests.log.summary();
       out.debug(`test queries: ${q.queries} (${q.byKind.batch} batched, ${q.byKind.single} single, ${q.byKind.failing_rows} failing-row samples) for ${testIds.length} tests`);
     }
-    if (flags.logFormat !== 'json') printSummary(outcome, nodes.length, command, out);
+    if (flags.logFormat !== 'json') printSummary(outcome, nodes.length, command, out, relative(projectDir, project.targetPath) || 'target');
     if (hookError) {
       out.error(hookError);
       return 1;

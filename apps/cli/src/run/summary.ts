@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { RunOutcome } from '@lakeform/runner';
 import type { Output } from '../output.js';
 
@@ -15,7 +16,13 @@ function duration(ms: number): string {
 }
 
 /** dbt's closing lines: what ran, how long, the errors again, and the PASS/WARN/ERROR/SKIP totals. */
-export function printSummary(outcome: RunOutcome, total: number, command: string, out: Output): void {
+/** Where dbt (and Lakeform) write a test's compiled SQL: target/compiled/<package>/<yml or sql path>[/<test>.sql]. */
+function compiledTestPath(n: RunOutcome['results'][number]['node'], targetPath: string): string {
+  const generic = !!(n as { test_metadata?: unknown }).test_metadata;
+  return join(targetPath, 'compiled', n.package_name, n.original_file_path, ...(generic ? [n.path] : []));
+}
+
+export function printSummary(outcome: RunOutcome, total: number, command: string, out: Output, targetPath = 'target'): void {
   const kinds = new Map<string, number>();
   for (const r of outcome.results) kinds.set(kindOf(r), (kinds.get(kindOf(r)) ?? 0) + 1);
   const what = [...kinds].map(([k, n]) => plural(n, k).replace(/ (\w+) models$/, ' $1 models')).join(', ');
@@ -33,12 +40,14 @@ export function printSummary(outcome: RunOutcome, total: number, command: string
       out.info('');
       out.info(`  ${r.result.status === 'fail' ? 'Failure' : 'Error'} in ${r.node.resource_type} ${r.node.name} (${r.node.original_file_path})`);
       for (const line of r.result.message.split('\n')) out.info(`    ${line}`);
+      if (r.node.resource_type === 'test') out.info(`    compiled code at ${compiledTestPath(r.node, targetPath)}`);
     }
   }
   for (const r of outcome.results.filter((x) => x.result.status === 'warn')) {
     out.info('');
     out.info(`  Warning in test ${r.node.name} (${r.node.original_file_path})`);
     for (const line of r.result.message.split('\n')) out.info(`    ${line}`);
+    out.info(`    compiled code at ${compiledTestPath(r.node, targetPath)}`);
   }
   out.info('');
   out.info(`Done. PASS=${c.success + c.pass} WARN=${c.warn} ERROR=${c.error + c.fail} SKIP=${c.skipped} TOTAL=${total}${rows ? `  (${rows.toLocaleString('en-US')} rows written)` : ''}`);
