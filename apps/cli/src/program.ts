@@ -95,6 +95,14 @@ export function buildProgram(exit: (r: RunResult) => void): Command {
       const { inline, limit, output, ...rest } = raw as { inline?: string; limit?: string; output?: string };
       await runFlags(async (flags, out) => (await import('./commands/show.js')).showCommand({ ...flags, ...(inline !== undefined ? { inline } : {}), limit: limit === undefined ? 5 : Number(limit), output: output === 'json' ? 'json' : 'table' }, out))(rest);
     });
+  const source = program.command('source').description('commands about sources');
+  projectOptions(source.command('freshness').description("check each source's newest row against its freshness thresholds; writes target/sources.json"), true)
+    .option('-o, --output <path>', 'where to write sources.json (default: <target-path>/sources.json)')
+    .option('--threads <n>', 'sources to check at once (default: the target\'s threads)')
+    .action(async (raw: Record<string, unknown>) => {
+      const { output, threads, ...rest } = raw as { output?: string; threads?: string };
+      await run(async (flags, out) => (await import('./commands/source-freshness.js')).sourceFreshnessCommand({ ...flags, ...(output ? { output } : {}), ...(threads ? { threads: Number(threads) } : {}) }, out))(rest);
+    });
   projectOptions(program.command('parse').description('validate the project and write target/manifest.json'), false).action(run(parseCommand));
   projectOptions(program.command('compile').description('render every selected node to SQL in target/compiled and print the build plan'), true)
     .option('--inline <sql>', 'compile this SQL (with Jinja) against the project and print it')

@@ -327,3 +327,16 @@ describe('data tests on a deliberately broken grocery dataset', () => {
     expect(t.stdout).not.toMatch(STACK_LINE);
   });
 });
+
+describe('lakeform source freshness', () => {
+  it('checks sources with thresholds against their newest row and writes sources.json', async () => {
+    const project = grocery('freshness', 300);
+    const r = await lakeform(['source', 'freshness'], project);
+    // The generated sales end on 2018-05-09: long past error_after (3 days).
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/1 of 1 ERROR STALE freshness of mdw_raw\.sales/);
+    const doc = JSON.parse(readFileSync(join(project, 'target', 'sources.json'), 'utf8')) as { metadata: { dbt_schema_version: string }; results: { unique_id: string; status: string; max_loaded_at: string }[] };
+    expect(doc.metadata.dbt_schema_version).toBe('https://schemas.getdbt.com/dbt/sources/v3.json');
+    expect(doc.results).toEqual([expect.objectContaining({ unique_id: 'source.modern_data_warehouse.mdw_raw.sales', status: 'error', max_loaded_at: expect.stringMatching(/^2018-05-09/) })]);
+  });
+});

@@ -13,3 +13,4 @@ export { judge, type Verdict } from './test-status.js';
 export { singleTestSql, failingRowsSql } from './single-query.js';
 export { storeFailuresStatements } from './store-failures.js';
 export type { FailingRows } from './failing-rows.js';
+export * from './freshness/index.js';
