@@ -20,3 +20,4 @@ export { Relation } from './context/relation.js';
 export type { Warehouse, WarehouseColumn, WarehouseTable, WarehouseRelationRef } from './context/warehouse.js';
 export { loadPackagesFile, loadProjectFile } from './project/index.js';
 export { INDIRECT_SELECTION_MODES, type IndirectSelectionMode } from './selection/index.js';
+export * from './unit-tests/index.js';

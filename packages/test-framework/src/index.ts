@@ -14,3 +14,4 @@ export { singleTestSql, failingRowsSql } from './single-query.js';
 export { storeFailuresStatements } from './store-failures.js';
 export type { FailingRows } from './failing-rows.js';
 export * from './freshness/index.js';
+export * from './unit/index.js';

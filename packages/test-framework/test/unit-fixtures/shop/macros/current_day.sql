@@ -1,0 +1,1 @@
+{% macro current_day() %}current_date{% endmacro %}
