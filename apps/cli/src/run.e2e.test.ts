@@ -340,3 +340,45 @@ describe('lakeform source freshness', () => {
     expect(doc.results).toEqual([expect.objectContaining({ unique_id: 'source.modern_data_warehouse.mdw_raw.sales', status: 'error', max_loaded_at: expect.stringMatching(/^2018-05-09/) })]);
   });
 });
+
+describe('unit tests', () => {
+  it('run before the build with no warehouse data; a failing one keeps its model (and what reads it) from being built', async () => {
+    const project = join(ROOT, 'unit');
+    writeFiles(project, {
+      'dbt_project.yml': 'name: unit\nprofile: unit\nconfig-version: 2\nmodels:\n  unit:\n    +materialized: table\n',
+      'profiles.yml': 'unit:\n  target: dev\n  outputs:\n    dev:\n      type: local\n',
+      'seeds/orders.csv': 'id,amount\n1,50\n2,300\n',
+      'models/big_orders.sql': "select id, amount from {{ ref('orders') }} where amount > 100",
+      'models/doubled.sql': "select id, amount * 2 as amount2 from {{ ref('orders') }}",
+      'models/after_doubled.sql': "select * from {{ ref('doubled') }}",
+      'models/unit_tests.yml': [
+        'unit_tests:',
+        '  - name: keeps_big',
+        '    model: big_orders',
+        '    given:',
+        "      - input: ref('orders')",
+        '        rows: [{id: 1, amount: 50}, {id: 2, amount: 300}]',
+        '    expect:',
+        '      rows: [{id: 2, amount: 300}]',
+        '  - name: doubles_wrongly',
+        '    model: doubled',
+        '    given:',
+        "      - input: ref('orders')",
+        '        format: csv',
+        '        rows: |',
+        '          id,amount',
+        '          1,5',
+        '    expect:',
+        '      rows: [{id: 1, amount2: 11}]',
+        '',
+      ].join('\n'),
+    });
+    const r = await lakeform(['build'], project);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/PASS unit test big_orders::keeps_big/);
+    expect(r.stdout).toMatch(/FAIL unit test doubled::doubles_wrongly/);
+    expect(r.stdout).toMatch(/\(id: 1, amount2: 11\)/);
+    expect(r.stdout).toMatch(/Unit tests: 1 passed, 1 failed/);
+    expect(statusOf(project)).toMatchObject({ orders: 'success', big_orders: 'success', doubled: 'error', after_doubled: 'skipped' });
+  });
+});

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
-import { foundLine, renderInNode, writeCompiled, writeManifest, type ManifestNode, type ManifestSource } from '@lakeform/sql-compiler';
+import { LakeformError, foundLine, renderInNode, writeCompiled, writeManifest, type ManifestNode, type ManifestSource } from '@lakeform/sql-compiler';
 import { executeDag, nodeHooks, runHooks, warehouseOnlyConfigNotices, withTestEdges, writeRunResults, type Engine, type NodeResult, type RunOutcome } from '@lakeform/runner';
-import { planTests, testNodeRunner } from '@lakeform/test-framework';
+import { planTests, runUnitTests, testNodeRunner } from '@lakeform/test-framework';
 import type { ProjectFlags } from '../cli-options.js';
 import type { Output } from '../output.js';
 import { findProjectDir } from '../project-dir.js';
@@ -82,9 +82,31 @@ export async function runCommand(command: RunCommandName, flags: RunFlags, out: 
       }
     };
 
+    // Unit tests first, as dbt does: they need no warehouse data, and a model whose logic fails
+    // its unit test is not built (its descendants are skipped).
+    const unitFailedModels = new Map<string, string>();
+    let unitFailures = 0;
+    let unitRan = 0;
+    if (resourceTypes.includes('test') && !flags.onlyIds) {
+      const unitIds = selectedUnitTests(manifest, selected, !!(flags.select?.length || flags.exclude?.length || flags.selector));
+      if (unitIds.length) {
+        const results = await runUnitTests(project, unitIds, engine);
+        unitRan = results.length;
+        results.forEach((u, i) => {
+          const word = u.result.status === 'pass' ? 'PASS' : u.result.status === 'skipped' ? 'SKIP' : u.result.status === 'fail' ? 'FAIL' : 'ERROR';
+          out.info(`${i + 1} of ${results.length} ${word} unit test ${u.uniqueId.split('.').slice(2).join('::')}`);
+          if (u.result.status === 'fail' || u.result.status === 'error') {
+            unitFailures++;
+            for (const line of u.result.message.split('\n')) out.info(`    ${line}`);
+            if (u.model) unitFailedModels.set(u.model, u.uniqueId);
+          }
+        });
+        out.info(`Unit tests: ${results.length - unitFailures} passed, ${unitFailures} failed`);
+      }
+    }
     if (nodes.length === 0) {
-      out.warn({ code: 'W_NOTHING_SELECTED', message: `nothing to ${command}: the selection has no ${resourceTypes.join(', ')} nodes` });
-      return 0;
+      if (!unitFailures && !unitRan) out.warn({ code: 'W_NOTHING_SELECTED', message: `nothing to ${command}: the selection has no ${resourceTypes.join(', ')} nodes` });
+      return unitFailures ? 1 : 0;
     }
     await runProjectHooks('on-run-start');
     const testIds = nodes.filter((n) => n.resource_type === 'test').map((n) => n.unique_id);
@@ -101,7 +123,11 @@ export async function runCommand(command: RunCommandName, flags: RunFlags, out: 
       signal: abort.signal,
       isTransient: (e) => engine.isTransient(e),
       onEvent: printer.onEvent,
-      run: (node) => (tests.handles(node) ? tests.run(node) : buildNode(engine, project, node, { sources, projectDir, fullRefresh: !!flags.fullRefresh, runStartedAt })),
+      run: (node) => {
+        const failedUnit = unitFailedModels.get(node.unique_id) ?? unitFailedModels.get(node.name);
+        if (failedUnit) throw new LakeformError({ code: 'E_UNIT_TEST_FAILED', message: `not built: unit test ${failedUnit} failed`, node: node.unique_id });
+        return tests.handles(node) ? tests.run(node) : buildNode(engine, project, node, { sources, projectDir, fullRefresh: !!flags.fullRefresh, runStartedAt });
+      },
     });
     out.debug(`nodes done: ${Date.now() - started} ms`);
     let hookError: unknown;
@@ -121,7 +147,7 @@ export async function runCommand(command: RunCommandName, flags: RunFlags, out: 
       out.error(hookError);
       return 1;
     }
-    return outcome.exitCode;
+    return unitFailures && outcome.exitCode === 0 ? 1 : outcome.exitCode;
   } finally {
     process.off('SIGINT', onSigint);
     await engine.close();
@@ -146,3 +172,18 @@ async function buildNode(
   return result;
 }
 
+
+/** The unit tests of the selection: all of them without selection flags, else those of selected models (or of models whose tests are selected). */
+function selectedUnitTests(manifest: { nodes: Record<string, ManifestNode>; unit_tests?: Record<string, unknown> }, selected: ReadonlySet<string>, narrowed: boolean): string[] {
+  const all = Object.entries(manifest.unit_tests ?? {});
+  if (!narrowed) return all.filter(([, u]) => (u as { config?: { enabled?: boolean } }).config?.enabled !== false).map(([id]) => id);
+  const models = new Set<string>();
+  for (const id of selected) {
+    const n = manifest.nodes[id];
+    if (!n) continue;
+    if (n.resource_type === 'model') models.add(n.name);
+    const attached = (n as { attached_node?: string | null }).attached_node;
+    if (attached) models.add(attached.split('.').pop()!);
+  }
+  return all.filter(([, u]) => models.has(String((u as { model?: unknown }).model))).map(([id]) => id);
+}
