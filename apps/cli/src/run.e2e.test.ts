@@ -382,3 +382,20 @@ describe('unit tests', () => {
     expect(statusOf(project)).toMatchObject({ orders: 'success', big_orders: 'success', doubled: 'error', after_doubled: 'skipped' });
   });
 });
+
+describe('unit tests without a warehouse', () => {
+  it("run on a stand-in local engine when the target is Athena (test_type:unit)", async () => {
+    const project = join(ROOT, 'unit-athena');
+    writeFiles(project, {
+      'dbt_project.yml': 'name: ua\nprofile: ua\nconfig-version: 2\n',
+      'profiles.yml': 'ua:\n  target: prod\n  outputs:\n    prod:\n      type: athena\n      s3_staging_dir: s3://results/\n      region_name: eu-west-1\n      schema: analytics\n      database: awsdatacatalog\n',
+      'models/sources.yml': 'version: 2\nsources:\n  - name: raw\n    tables:\n      - name: orders\n',
+      'models/paid.sql': "select id, amount from {{ source('raw', 'orders') }} where status = 'paid'",
+      'models/unit_tests.yml': "unit_tests:\n  - name: only_paid\n    model: paid\n    given:\n      - input: source('raw', 'orders')\n        rows: [{id: 1, amount: 5, status: paid}, {id: 2, amount: 7, status: open}]\n    expect:\n      rows: [{id: 1, amount: 5}]\n",
+    });
+    const r = await lakeform(['test', '--select', 'test_type:unit'], project);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1 of 1 PASS unit test paid::only_paid/);
+  });
+});

@@ -26,8 +26,8 @@ const RESOURCE_TYPES: Record<Exclude<RunCommandName, 'retry'>, string[]> = {
   run: ['model'],
   seed: ['seed'],
   snapshot: ['snapshot'],
-  test: ['test'],
-  build: ['model', 'seed', 'snapshot', 'test'],
+  test: ['test', 'unit_test'],
+  build: ['model', 'seed', 'snapshot', 'test', 'unit_test'],
 };
 
 const isRunnable = (n: ManifestNode) => n.resource_type !== 'model' || String((n.config as Record<string, unknown>)['materialized']) !== 'ephemeral';
@@ -40,7 +40,7 @@ const isRunnable = (n: ManifestNode) => n.resource_type !== 'model' || String((n
 export async function runCommand(command: RunCommandName, flags: RunFlags, out: Output, resourceTypes: string[] = RESOURCE_TYPES[command === 'retry' ? 'build' : command]): Promise<number> {
   const started = Date.now();
   const projectDir = findProjectDir(flags.projectDir);
-  const opened = await openEngine(projectDir, flags);
+  const opened = await openEngine(projectDir, flags, { localStandIn: command === 'test' });
   out.debug(`engine open: ${Date.now() - started} ms`);
   const { engine } = opened;
   const abort = new AbortController();
@@ -103,6 +103,16 @@ export async function runCommand(command: RunCommandName, flags: RunFlags, out: 
         });
         out.info(`Unit tests: ${results.length - unitFailures} passed, ${unitFailures} failed`);
       }
+    }
+    if (opened.standIn) {
+      if (nodes.length > 0) {
+        throw new LakeformError({
+          code: 'E_ENGINE_UNAVAILABLE',
+          message: `${nodes.length} data test${nodes.length === 1 ? '' : 's'} need target '${opened.targetName}' (Athena), which this build of Lakeform cannot run yet${unitRan ? `; the ${unitRan} unit tests ran on the local engine` : ''}`,
+          hint: "run the data tests against a local target, or only the unit tests: --select 'test_type:unit'",
+        });
+      }
+      return unitFailures ? 1 : 0;
     }
     if (nodes.length === 0) {
       if (!unitFailures && !unitRan) out.warn({ code: 'W_NOTHING_SELECTED', message: `nothing to ${command}: the selection has no ${resourceTypes.join(', ')} nodes` });
@@ -178,6 +188,7 @@ function selectedUnitTests(manifest: { nodes: Record<string, ManifestNode>; unit
   const all = Object.entries(manifest.unit_tests ?? {});
   if (!narrowed) return all.filter(([, u]) => (u as { config?: { enabled?: boolean } }).config?.enabled !== false).map(([id]) => id);
   const models = new Set<string>();
+  const direct = new Set([...selected].filter((id) => id.startsWith('unit_test.')));
   for (const id of selected) {
     const n = manifest.nodes[id];
     if (!n) continue;
@@ -185,5 +196,5 @@ function selectedUnitTests(manifest: { nodes: Record<string, ManifestNode>; unit
     const attached = (n as { attached_node?: string | null }).attached_node;
     if (attached) models.add(attached.split('.').pop()!);
   }
-  return all.filter(([, u]) => models.has(String((u as { model?: unknown }).model))).map(([id]) => id);
+  return all.filter(([id, u]) => direct.has(id) || models.has(String((u as { model?: unknown }).model))).map(([id]) => id);
 }

@@ -69,6 +69,29 @@ export function selectionGraphFromManifest(m: Manifest): SelectionGraph {
       dependsOn: e.depends_on.nodes,
     });
   }
+  // Unit tests are selectable like dbt's (`test_type:unit`, `unit_test:name`, by their model's
+  // name with indirect selection): each depends on the model it tests.
+  const modelIds = new Map<string, string>();
+  for (const n of Object.values(m.nodes)) if (n.resource_type === 'model') modelIds.set(n.name, n.unique_id);
+  for (const [id, raw] of Object.entries((m as { unit_tests?: Record<string, Record<string, unknown>> }).unit_tests ?? {})) {
+    const u = raw;
+    const cfg = (u['config'] && typeof u['config'] === 'object' ? u['config'] : {}) as Record<string, unknown>;
+    const model = String(u['model'] ?? '');
+    const pkg = String(u['package_name'] ?? '');
+    const tags = Array.isArray(cfg['tags']) ? (cfg['tags'] as unknown[]).map(String) : typeof cfg['tags'] === 'string' ? [cfg['tags']] : [];
+    out.push({
+      uniqueId: id,
+      name: String(u['name'] ?? id.split('.').pop()),
+      resourceType: 'unit_test',
+      packageName: pkg,
+      fqn: [pkg, model, String(u['name'] ?? '')],
+      path: String(u['original_file_path'] ?? ''),
+      originalFilePath: String(u['original_file_path'] ?? ''),
+      tags,
+      config: { enabled: cfg['enabled'] !== false, tags },
+      dependsOn: modelIds.has(model) ? [modelIds.get(model)!] : [],
+    });
+  }
   return buildSelectionGraph(out);
 }
 
