@@ -379,7 +379,7 @@ describe('unit tests', () => {
     expect(r.stdout).toMatch(/FAIL unit test doubled::doubles_wrongly/);
     expect(r.stdout).toMatch(/\(id: 1, amount2: 11\)/);
     expect(r.stdout).toMatch(/Unit tests: 1 passed, 1 failed/);
-    expect(statusOf(project)).toMatchObject({ orders: 'success', big_orders: 'success', doubled: 'error', after_doubled: 'skipped' });
+    expect(statusOf(project)).toMatchObject({ orders: 'success', big_orders: 'success', doubled: 'error', after_doubled: 'skipped', keeps_big: 'pass', doubles_wrongly: 'fail' });
   });
 });
 

@@ -87,12 +87,34 @@ export async function runCommand(command: RunCommandName, flags: RunFlags, out: 
     const unitFailedModels = new Map<string, string>();
     let unitFailures = 0;
     let unitRan = 0;
+    const unitRecords: RunOutcome['results'] = [];
     if (resourceTypes.includes('test') && !flags.onlyIds) {
       const unitIds = selectedUnitTests(manifest, selected, !!(flags.select?.length || flags.exclude?.length || flags.selector));
       if (unitIds.length) {
         const results = await runUnitTests(project, unitIds, engine);
         unitRan = results.length;
         results.forEach((u, i) => {
+          const seconds = u.result.timing.reduce((n, t) => n + (Date.parse(t.completedAt) - Date.parse(t.startedAt)) / 1000, 0);
+          // run_results.json records unit tests like dbt: status, message, timing, and the model query as compiled code.
+          unitRecords.push({
+            uniqueId: u.uniqueId,
+            node: {
+              unique_id: u.uniqueId,
+              resource_type: 'unit_test',
+              name: u.uniqueId.split('.').pop(),
+              package_name: u.uniqueId.split('.')[1],
+              original_file_path: u.compiled?.file ?? '',
+              config: {},
+              compiled: !!u.compiled,
+              compiled_code: u.compiled?.sql ?? null,
+              relation_name: null,
+            } as unknown as ManifestNode,
+            result: u.result,
+            threadId: 'main',
+            index: i + 1,
+            executionTime: seconds,
+            attempts: 1,
+          });
           const word = u.result.status === 'pass' ? 'PASS' : u.result.status === 'skipped' ? 'SKIP' : u.result.status === 'fail' ? 'FAIL' : 'ERROR';
           out.info(`${i + 1} of ${results.length} ${word} unit test ${u.uniqueId.split('.').slice(2).join('::')}`);
           if (u.result.status === 'fail' || u.result.status === 'error') {
@@ -142,6 +164,7 @@ export async function runCommand(command: RunCommandName, flags: RunFlags, out: 
     out.debug(`nodes done: ${Date.now() - started} ms`);
     let hookError: unknown;
     await runProjectHooks('on-run-end').catch((e: unknown) => (hookError = e));
+    if (unitRecords.length) outcome.results.unshift(...unitRecords);
     writeRunResults(project.targetPath, outcome, {
       invocationId,
       command,

@@ -7,6 +7,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function kindOf(r: RunOutcome['results'][number]): string {
   const n = r.node;
   if (n.resource_type === 'model') return `${String((n.config as Record<string, unknown>)['materialized'])} model`;
+  if ((n.resource_type as string) === 'unit_test') return 'unit test';
   return n.resource_type;
 }
 
