@@ -30,7 +30,20 @@ export interface GroupsCheck {
   failing: (values: readonly string[], keys: readonly string[]) => string;
 }
 
-export type BatchCheck = CountCheck | GroupsCheck;
+/**
+ * `semi`: a row-level check that also needs another relation (relationships). `flag` is a boolean
+ * per row of the model, computed in the batch's row projection as a semi-join (`x in (select …)`),
+ * so the other relation is read once by the same query; `aggregate(flag)` counts failing rows.
+ */
+export interface SemiCheck {
+  shape: 'semi';
+  flag: string;
+  aggregate: (flag: string) => string;
+  /** unique_id of the other relation the flag reads. */
+  reads: string;
+}
+
+export type BatchCheck = CountCheck | GroupsCheck | SemiCheck;
 
 /** Why a test cannot join the batch; it runs on its own with dbt's wrapper. */
 export interface NotBatchable {

@@ -89,11 +89,19 @@ export function buildBatchQuery(relation: string, members: readonly BatchMember[
     return name;
   };
   const atAll = (name: string): string => (keyed ? `case when lf_gid = ${allBits} then ${name} end` : name);
+  /** Per-row flags of semi-join checks, computed once in the row projection. */
+  const flags: string[] = [];
 
   members.forEach((m, i) => {
     const column = `lf_t${i}`;
     columns.push({ testId: m.testId, column });
     const c = m.check;
+    if (c.shape === 'semi') {
+      const flag = `lf_s${flags.length}`;
+      flags.push(`${c.flag} as ${flag}`);
+      outer.push(`coalesce(max(${atAll(addAggregate(c.aggregate(flag)))}), 0) as ${column}`);
+      return;
+    }
     if (c.shape === 'count') {
       outer.push(`coalesce(max(${atAll(addAggregate(c.aggregate))}), 0) as ${column}`);
       return;
@@ -115,7 +123,8 @@ export function buildBatchQuery(relation: string, members: readonly BatchMember[
 
   const aliases = keyList.map((_k, i) => `lf_k${i}`);
   const innerSelect = keyed ? [`grouping(${aliases.join(', ')}) as lf_gid`, ...aliases, ...inner] : inner;
-  const from = keyed ? `(select *, ${keyList.map((k, i) => `${k} as ${aliases[i]}`).join(', ')} from ${relation}) lf_rows` : relation;
+  const projected = [...keyList.map((k, i) => `${k} as ${aliases[i]}`), ...flags];
+  const from = projected.length ? `(select *, ${projected.join(', ')} from ${relation}) lf_rows` : relation;
   const groupBy = keyed ? `\n  group by grouping sets (${[...sets.values()].map((ix) => `(${ix.map((i) => aliases[i]).join(', ')})`).join(', ')})` : '';
   const sql = `select\n  ${outer.join(',\n  ')}\nfrom (\n  select\n    ${innerSelect.join(',\n    ')}\n  from ${from}${groupBy}\n) lf_batch`;
   return { sql, columns };

@@ -6,7 +6,7 @@ export { testNodeRunner, type TestNodeRunner } from './test-node-runner.js';
 export { TestQueryLog, countQueries, type ExecutedQuery, type TestQueryKind, type TestQueryRecord, type TestQuerySummary } from './query-log.js';
 export { buildBatchQuery, MAX_GROUPING_KEYS, type BatchMember, type BatchQuery } from './batch-query.js';
 export { batchCheckFor, BUILTIN_TEST_PACKAGES, type CheckInput } from './check-catalog.js';
-export type { BatchCheck, CountCheck, GroupsCheck, Aggregate, NotBatchable } from './batch-check.js';
+export type { BatchCheck, CountCheck, GroupsCheck, SemiCheck, Aggregate, NotBatchable } from './batch-check.js';
 export { readTestConfig, type TestConfig, type Severity } from './test-config.js';
 export { parseThreshold, thresholdHolds, type Threshold, type Comparator } from './threshold.js';
 export { judge, type Verdict } from './test-status.js';

@@ -1,11 +1,12 @@
 import { LakeformError, type Manifest, type ManifestNode, type ManifestSource } from '@lakeform/sql-compiler';
-import type { BatchCheck } from './batch-check.js';
+import type { BatchCheck, SemiCheck } from './batch-check.js';
 import { buildBatchQuery, distinctKeys, MAX_GROUPING_KEYS } from './batch-query.js';
 import { rendersWithBuiltinMacros } from './builtin-macros.js';
 import { batchCheckFor } from './check-catalog.js';
 import { singleTestSql } from './single-query.js';
 import { readTestConfig, type TestConfig } from './test-config.js';
 import { parseThreshold, type Threshold } from './threshold.js';
+import { allOf } from './sql-text.js';
 
 export interface RelationTarget {
   database: string | null;
@@ -44,6 +45,8 @@ export interface TestBatch {
   /** Output column of each test's failure count. */
   columns: { testId: string; column: string }[];
   sources: ManifestSource[];
+  /** Every relation the query reads: the tested one first, then those semi-joined (relationships). */
+  relations: string[];
 }
 
 export interface TestPlan {
@@ -113,7 +116,9 @@ export function planTests(manifest: Manifest, testIds: readonly string[], opts: 
     }
     const relation = relationOf(manifest, relationId)!;
     const query = buildBatchQuery(relation.name, accepted.map((t, i) => ({ testId: t.uniqueId, check: acceptedChecks[i]! })));
-    const batch: TestBatch = { relationId, relationName: relation.name, testIds: accepted.map((t) => t.uniqueId), sql: query.sql, columns: query.columns, sources: relation.sources };
+    const others = [...new Set(acceptedChecks.flatMap((c) => (c.shape === 'semi' ? [c.reads] : [])))].filter((r) => r !== relationId);
+    const sources = [...relation.sources, ...others.flatMap((r) => relationOf(manifest, r)?.sources ?? [])];
+    const batch: TestBatch = { relationId, relationName: relation.name, testIds: accepted.map((t) => t.uniqueId), sql: query.sql, columns: query.columns, sources, relations: [relationId, ...others] };
     batches.push(batch);
     for (const t of accepted) {
       t.batched = true;
@@ -164,6 +169,11 @@ function planOne(manifest: Manifest, node: ManifestNode): { test: PlannedTest; c
 function batchVerdict(manifest: Manifest, node: ManifestNode, test: PlannedTest, reads: string[]): BatchCheck | string {
   const meta = node.test_metadata;
   if (!meta) return 'singular test';
+  const relationships = meta.name === 'relationships' && (meta.namespace === null || meta.namespace === undefined || meta.namespace === 'dbt');
+  if (relationships && test.relationId !== null && reads.length <= 2 && reads.includes(test.relationId)) {
+    // A self-referencing relationship (a parent key in the same table) reads one relation.
+    return relationshipsVerdict(manifest, node, test, reads.find((r) => r !== test.relationId) ?? test.relationId);
+  }
   if (test.relationId === null || reads.length !== 1 || reads[0] !== test.relationId) return `reads ${reads.length} relations`;
   if (!relationOf(manifest, test.relationId)) return 'its relation has no name to query (ephemeral model?)';
   if (!test.config.countsRows) return `fail_calc is ${test.config.failCalc}`;
@@ -177,6 +187,33 @@ function batchVerdict(manifest: Manifest, node: ManifestNode, test: PlannedTest,
   if (node.column_name && kwargs['column_name'] === undefined) kwargs['column_name'] = node.column_name;
   const check = batchCheckFor(meta.namespace, meta.name, { kwargs, where: test.config.where });
   return check.shape === 'single' ? check.reason : check;
+}
+
+/**
+ * relationships, joined into the child model's batch: a child row fails when its value is not null
+ * and no parent row has it — exactly the rows dbt's left join returns. The parent is read through a
+ * semi-join in the same query (Athena scans it once, alongside the child).
+ */
+function relationshipsVerdict(manifest: Manifest, node: ManifestNode, test: PlannedTest, parentId: string): SemiCheck | string {
+  const parent = relationOf(manifest, parentId);
+  if (!parent) return 'its parent relation has no name to query (ephemeral model?)';
+  if (!relationOf(manifest, test.relationId!)) return 'its relation has no name to query (ephemeral model?)';
+  if (!test.config.countsRows) return `fail_calc is ${test.config.failCalc}`;
+  if (!test.warnIf || !test.errorIf) return 'warn_if/error_if is not a comparison with a number';
+  if (!rendersWithBuiltinMacros(node)) return 'rendered by macros of the project (custom or overridden test)';
+  const kwargs = node.test_metadata!.kwargs as Record<string, unknown>;
+  const column = typeof kwargs['column_name'] === 'string' ? kwargs['column_name'] : node.column_name;
+  const field = kwargs['field'];
+  if (typeof column !== 'string' || !column.trim() || typeof field !== 'string' || !field.trim()) return 'its column_name or field is not a plain SQL expression';
+  const fragments = `${column}\n${field}\n${test.config.where ?? ''}`;
+  if (JINJA.test(fragments)) return 'its arguments hold unrendered Jinja';
+  if (SQL_COMMENT.test(fragments)) return 'its arguments hold a SQL comment';
+  return {
+    shape: 'semi',
+    reads: parentId,
+    flag: `coalesce((${column}) in (select ${field} from ${parent.name} where ${field} is not null), false)`,
+    aggregate: (flag) => `count_if(${allOf(test.config.where, `${column} is not null`, `not ${flag}`)})`,
+  };
 }
 
 function relationOf(manifest: Manifest, id: string): { name: string; sources: ManifestSource[] } | undefined {

@@ -122,7 +122,7 @@ export class TestExecutor {
     for (let attempt = 0; ; attempt++) {
       const startedAt = new Date().toISOString();
       try {
-        const r = await this.query('batch', batch.sql, { relations: [batch.relationId], testIds: batch.testIds, sources: batch.sources, nodeId: `tests of ${batch.relationId}` });
+        const r = await this.query('batch', batch.sql, { relations: batch.relations, testIds: batch.testIds, sources: batch.sources, nodeId: `tests of ${batch.relationId}` });
         const row = r.rows[0];
         if (!row) throw new LakeformError({ code: 'E_TEST_BATCH', message: `the batched tests of ${batch.relationId} returned no row` });
         const index = new Map(r.columns.map((c, i) => [c.name.toLowerCase(), i]));

@@ -27,14 +27,16 @@ describe('planTests', () => {
   it('says why a test runs on its own', () => {
     const plan = planTests(manifest, ['nn_pass', 'uq_pass', 'rel_fail', 'is_even_fail', 'assert_no_big_scores', 'cp_calc', 'cp_sql_threshold', 'cp_pass'].map(id));
     const reason = (name: string) => plan.byId.get(id(name))!.singleReason;
-    expect(reason('rel_fail')).toBe('reads 2 relations');
+    // relationships joins its model's batch (the parent read through a semi-join).
+    expect(reason('rel_fail')).toBeUndefined();
+    expect(plan.byId.get(id('rel_fail'))!.batched).toBe(true);
     expect(reason('is_even_fail')).toMatch(/macros of the project/);
     expect(reason('assert_no_big_scores')).toBe('singular test');
     expect(reason('cp_calc')).toBe('fail_calc is sum(n_records)');
     expect(reason('cp_sql_threshold')).toMatch(/warn_if\/error_if/);
     // cp_calc and cp_sql_threshold cannot join, so cp_pass is alone on people_copy.
     expect(reason('cp_pass')).toBe('the only batchable test of its relation');
-    expect(plan.batches.map((b) => b.testIds.map((t) => plan.byId.get(t)!.node.name))).toEqual([['nn_pass', 'uq_pass']]);
+    expect(plan.batches.map((b) => b.testIds.map((t) => plan.byId.get(t)!.node.name))).toEqual([['nn_pass', 'uq_pass', 'rel_fail']]);
   });
 
   it('runs a test overridden by the project, or with unrendered Jinja in its arguments, on its own', () => {
