@@ -68,7 +68,8 @@ export class LocalEngine implements Engine {
     mkdirSync(location.dir, { recursive: true });
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(':memory:', { ...DUCKDB_NO_DOWNLOAD });
+      const memory = opts.target.memory_limit ?? process.env['LAKEFORM_MEMORY_LIMIT'];
+      instance = await DuckDBInstance.create(':memory:', { ...DUCKDB_NO_DOWNLOAD, ...(memory ? { memory_limit: String(memory) } : {}) });
     } catch (e) {
       throw new LakeformError({ code: 'E_LOCAL_ENGINE', message: `cannot start DuckDB: ${(e as Error).message}`, cause: e });
     }

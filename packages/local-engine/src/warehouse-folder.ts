@@ -7,6 +7,8 @@ export interface LocalTargetLike {
   warehouse?: string | null;
   database?: string | null;
   sources_root?: string | null;
+  /** DuckDB's memory_limit (e.g. '3GB'): beyond it DuckDB spills to disk instead of growing. */
+  memory_limit?: string | null;
 }
 
 export interface WarehouseLocation {

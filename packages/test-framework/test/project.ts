@@ -50,8 +50,9 @@ export async function buildFixture(name: string): Promise<BuiltProject> {
   };
 }
 
-/** The count dbt would report: the rows of the test's own compiled SQL. */
+/** The count dbt would report: the test's fail_calc (`count(*)` unless the test sets one) over the rows of its own compiled SQL. */
 export async function compiledCount(engine: LocalEngine, node: ManifestNode): Promise<number> {
-  const r = await engine.execute(`select count(*) as n from (\n${node.compiled_code}\n) dbt_internal_test`);
+  const failCalc = typeof node.config['fail_calc'] === 'string' ? node.config['fail_calc'] : 'count(*)';
+  const r = await engine.execute(`select ${failCalc} as n from (\n${node.compiled_code}\n) dbt_internal_test`);
   return Number(r.rows[0]![0]);
 }

@@ -103,6 +103,8 @@ export const localTargetSchema = z.looseObject({
   threads: z.preprocess((v) => v ?? undefined, intLike().default(4)),
   /** Folder of raw files that sources read from, relative to the project. */
   sources_root: opt(z.string()),
+  /** DuckDB's memory_limit for the local engine (e.g. '3GB'); beyond it DuckDB spills to disk. Default: DuckDB's (80 % of RAM). */
+  memory_limit: opt(z.string()),
 });
 
 export const profileTargetSchema = z.discriminatedUnion('type', [athenaTargetSchema, duckdbTargetSchema, localTargetSchema]);

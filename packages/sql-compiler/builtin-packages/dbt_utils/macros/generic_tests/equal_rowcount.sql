@@ -1,13 +1,24 @@
-{#- equal_rowcount(model, compare_model, group_by_columns=[]): fails when the two relations have different row counts (per group). -#}
+{#-
+  equal_rowcount(model, compare_model, group_by_columns=[]): fails when the two relations have
+  different row counts (per group). As in dbt_utils, the failure count is the row count difference
+  (fail_calc sums diff_count), so warn_if / error_if can tolerate a small drift. Unlike dbt_utils, a
+  group present in only one relation counts all its rows (dbt_utils' null join drops it).
+-#}
 {% test equal_rowcount(model, compare_model, group_by_columns=[]) -%}
   {{- adapter.dispatch('test_equal_rowcount', 'dbt_utils')(model, compare_model, group_by_columns) -}}
 {%- endtest %}
 
 {% macro default__test_equal_rowcount(model, compare_model, group_by_columns=[]) -%}
+{#- Set at parse time; the filter below leaves no rows on success, hence the coalesce. -#}
+{{- config(fail_calc = 'coalesce(sum(diff_count), 0)') -}}
 {{ dbt_utils.compare_rowcounts_sql(model, compare_model, group_by_columns, 'count_a <> count_b') }}
 {%- endmacro %}
 
-{#- Row counts of two relations side by side (full outer join per group), filtered by `failure_condition`. -#}
+{#-
+  Row counts of two relations side by side (full outer join per group), filtered by
+  `failure_condition`. diff_count is the absolute difference; row_count_delta is what
+  fewer_rows_than charges (the excess, or 1 for a tie).
+-#}
 {% macro compare_rowcounts_sql(model, compare_model, group_by_columns, failure_condition) -%}
   {%- set group_by_columns = group_by_columns or [] -%}
 with a as (
@@ -45,7 +56,8 @@ counts as (
 final as (
     select
         *,
-        abs(count_a - count_b) as diff_count
+        abs(count_a - count_b) as diff_count,
+        case when count_a > count_b then count_a - count_b when count_a = count_b then 1 else 0 end as row_count_delta
     from counts
 )
 select *

@@ -2,13 +2,16 @@
   equality(model, compare_model, compare_columns=None, exclude_columns=None, precision=None):
   rows present in one relation but not the other (set difference both ways), over compare_columns,
   or all columns minus exclude_columns, or `*`. With precision, numeric columns are rounded first
-  (needs known column types).
+  (needs known column types). As in dbt_utils, the failure count is the differing rows plus the
+  imbalance between the two sides (fail_calc), so one changed row counts 2.
 -#}
 {% test equality(model, compare_model, compare_columns=None, exclude_columns=None, precision=None) -%}
   {{- adapter.dispatch('test_equality', 'dbt_utils')(model, compare_model, compare_columns, exclude_columns, precision) -}}
 {%- endtest %}
 
 {% macro default__test_equality(model, compare_model, compare_columns=None, exclude_columns=None, precision=None) -%}
+  {#- Set at parse time, like dbt_utils, before anything needs the warehouse. -#}
+  {{- config(fail_calc = "count(*) + coalesce(abs(sum(case when which_diff = 'a_minus_b' then 1 else 0 end) - sum(case when which_diff = 'b_minus_a' then 1 else 0 end)), 0)") -}}
   {%- if compare_columns and exclude_columns -%}
     {{- exceptions.raise_compiler_error('dbt_utils.equality: give either compare_columns or exclude_columns, not both') -}}
   {%- endif -%}

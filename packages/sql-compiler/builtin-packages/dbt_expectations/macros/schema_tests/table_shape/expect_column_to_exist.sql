@@ -1,7 +1,7 @@
 {#-
   expect_column_to_exist(model, column_name, column_index=None, transform='upper'): fails when the
   relation has no such column (names compared after `transform`), or, with column_index (1-based),
-  when it is not at that position.
+  when it is not at that position (0 or none: any position, as in dbt_expectations).
 -#}
 {% test expect_column_to_exist(model, column_name, column_index=None, transform='upper') -%}
   {%- if execute -%}
@@ -10,7 +10,7 @@
     {%- set problems = [] -%}
     {%- if wanted not in names -%}
       {%- do problems.append('column ' ~ column_name ~ ' does not exist in ' ~ model) -%}
-    {%- elif column_index is not none -%}
+    {%- elif column_index -%}
       {%- set position = [] -%}
       {%- for name in names -%}
         {%- if name == wanted and position | length == 0 -%}{%- do position.append(loop.index) -%}{%- endif -%}
