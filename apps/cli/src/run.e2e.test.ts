@@ -397,5 +397,6 @@ describe('unit tests without a warehouse', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/1 of 1 PASS unit test paid::only_paid/);
+    expect(statusOf(project)).toEqual({ only_paid: 'pass' });
   });
 });

@@ -126,7 +126,27 @@ export async function runCommand(command: RunCommandName, flags: RunFlags, out: 
         out.info(`Unit tests: ${results.length - unitFailures} passed, ${unitFailures} failed`);
       }
     }
+    const writeUnitOnly = () => {
+      if (!unitRecords.length) return;
+      const now = new Date().toISOString();
+      const counts = { success: 0, error: 0, skipped: 0, pass: 0, fail: 0, warn: 0 };
+      for (const r of unitRecords) counts[r.result.status]++;
+      const outcome: RunOutcome = {
+        results: unitRecords,
+        byId: Object.fromEntries(unitRecords.map((r) => [r.uniqueId, r])),
+        counts,
+        startedAt: runStartedAt.toISOString(),
+        finishedAt: now,
+        elapsedMs: Date.now() - runStartedAt.getTime(),
+        interrupted: false,
+        failFastAfter: null,
+        exitCode: unitFailures ? 1 : 0,
+        listenerErrors: [],
+      };
+      writeRunResults(project.targetPath, outcome, { invocationId, command, args: { which: command, select: flags.select ?? [], exclude: flags.exclude ?? [], target: opened.targetName }, elapsed: (Date.now() - started) / 1000 });
+    };
     if (opened.standIn) {
+      writeUnitOnly();
       if (nodes.length > 0) {
         throw new LakeformError({
           code: 'E_ENGINE_UNAVAILABLE',
@@ -137,6 +157,7 @@ export async function runCommand(command: RunCommandName, flags: RunFlags, out: 
       return unitFailures ? 1 : 0;
     }
     if (nodes.length === 0) {
+      writeUnitOnly();
       if (!unitFailures && !unitRan) out.warn({ code: 'W_NOTHING_SELECTED', message: `nothing to ${command}: the selection has no ${resourceTypes.join(', ')} nodes` });
       return unitFailures ? 1 : 0;
     }
