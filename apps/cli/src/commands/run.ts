@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
 import { LakeformError, foundLine, renderInNode, writeCompiled, writeManifest, type ManifestNode, type ManifestSource } from '@lakeform/sql-compiler';
 import { executeDag, nodeHooks, runHooks, warehouseOnlyConfigNotices, withTestEdges, writeRunResults, type Engine, type NodeResult, type RunOutcome } from '@lakeform/runner';
-import { planTests, runUnitTests, testNodeRunner } from '@lakeform/test-framework';
+import { planTests, testNodeRunner } from '@lakeform/test-framework';
 import type { ProjectFlags } from '../cli-options.js';
 import type { Output } from '../output.js';
 import { findProjectDir } from '../project-dir.js';
 import { openEngine } from '../run/open-engine.js';
 import { ProgressPrinter, type LogFormat } from '../run/progress.js';
 import { printSummary } from '../run/summary.js';
+import { emptyUnitStep, runUnitTestStep, selectedUnitTests } from '../run/unit-test-step.js';
 import { loadProject } from './load.js';
 
 export type RunCommandName = 'run' | 'build' | 'seed' | 'snapshot' | 'test' | 'retry';
@@ -84,48 +85,9 @@ export async function runCommand(command: RunCommandName, flags: RunFlags, out: 
 
     // Unit tests first, as dbt does: they need no warehouse data, and a model whose logic fails
     // its unit test is not built (its descendants are skipped).
-    const unitFailedModels = new Map<string, string>();
-    let unitFailures = 0;
-    let unitRan = 0;
-    const unitRecords: RunOutcome['results'] = [];
-    if (resourceTypes.includes('test') && !flags.onlyIds) {
-      const unitIds = selectedUnitTests(manifest, selected, !!(flags.select?.length || flags.exclude?.length || flags.selector));
-      if (unitIds.length) {
-        const results = await runUnitTests(project, unitIds, engine);
-        unitRan = results.length;
-        results.forEach((u, i) => {
-          const seconds = u.result.timing.reduce((n, t) => n + (Date.parse(t.completedAt) - Date.parse(t.startedAt)) / 1000, 0);
-          // run_results.json records unit tests like dbt: status, message, timing, and the model query as compiled code.
-          unitRecords.push({
-            uniqueId: u.uniqueId,
-            node: {
-              unique_id: u.uniqueId,
-              resource_type: 'unit_test',
-              name: u.uniqueId.split('.').pop(),
-              package_name: u.uniqueId.split('.')[1],
-              original_file_path: u.compiled?.file ?? '',
-              config: {},
-              compiled: !!u.compiled,
-              compiled_code: u.compiled?.sql ?? null,
-              relation_name: null,
-            } as unknown as ManifestNode,
-            result: u.result,
-            threadId: 'main',
-            index: i + 1,
-            executionTime: seconds,
-            attempts: 1,
-          });
-          const word = u.result.status === 'pass' ? 'PASS' : u.result.status === 'skipped' ? 'SKIP' : u.result.status === 'fail' ? 'FAIL' : 'ERROR';
-          out.info(`${i + 1} of ${results.length} ${word} unit test ${u.uniqueId.split('.').slice(2).join('::')}`);
-          if (u.result.status === 'fail' || u.result.status === 'error') {
-            unitFailures++;
-            for (const line of u.result.message.split('\n')) out.info(`    ${line}`);
-            if (u.model) unitFailedModels.set(u.model, u.uniqueId);
-          }
-        });
-        out.info(`Unit tests: ${results.length - unitFailures} passed, ${unitFailures} failed`);
-      }
-    }
+    const narrowed = !!(flags.select?.length || flags.exclude?.length || flags.selector);
+    const unit = resourceTypes.includes('test') && !flags.onlyIds ? await runUnitTestStep(project, selectedUnitTests(manifest, selected, narrowed), engine, out) : emptyUnitStep();
+    const { failedModels: unitFailedModels, failures: unitFailures, ran: unitRan, records: unitRecords } = unit;
     const writeUnitOnly = () => {
       if (!unitRecords.length) return;
       const now = new Date().toISOString();
@@ -227,18 +189,3 @@ async function buildNode(
 }
 
 
-/** The unit tests of the selection: all of them without selection flags, else those of selected models (or of models whose tests are selected). */
-function selectedUnitTests(manifest: { nodes: Record<string, ManifestNode>; unit_tests?: Record<string, unknown> }, selected: ReadonlySet<string>, narrowed: boolean): string[] {
-  const all = Object.entries(manifest.unit_tests ?? {});
-  if (!narrowed) return all.filter(([, u]) => (u as { config?: { enabled?: boolean } }).config?.enabled !== false).map(([id]) => id);
-  const models = new Set<string>();
-  const direct = new Set([...selected].filter((id) => id.startsWith('unit_test.')));
-  for (const id of selected) {
-    const n = manifest.nodes[id];
-    if (!n) continue;
-    if (n.resource_type === 'model') models.add(n.name);
-    const attached = (n as { attached_node?: string | null }).attached_node;
-    if (attached) models.add(attached.split('.').pop()!);
-  }
-  return all.filter(([id, u]) => direct.has(id) || models.has(String((u as { model?: unknown }).model))).map(([id]) => id);
-}
